@@ -1,0 +1,93 @@
+/** `yanbiao validate <file.xlsx>`: every sheet of a workbook checked, as a readable Chinese table or JSON. */
+import { basename } from 'node:path';
+import { TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
+import { readWorkbook, XlsxError } from '../xlsx/read';
+import { flag, parseArgs, type Command } from './command';
+import { pad } from './format';
+
+/** Reads and validates a workbook file; throws XlsxError (or a term/date error) when it cannot. */
+export async function validateFile(file: string, opts: ValidateOptions): Promise<WorkbookResult> {
+  const sheets = await readWorkbook(file, basename(file));
+  return validateWorkbook(sheets, opts);
+}
+
+/** The options of validate/fix from command-line flags. */
+export function optionsFromFlags(flags: Record<string, string | true>): ValidateOptions {
+  return { term: flag(flags, 'term'), asOf: flag(flags, 'as-of', 'asof') };
+}
+
+/** The JSON shape of `--json`. */
+export function toJson(file: string, r: WorkbookResult): unknown {
+  return {
+    file,
+    sheets: r.sheets.map((s) => ({
+      sheet: s.sheet,
+      kind: s.kind,
+      headerRow: s.headerRow,
+      dataRows: s.dataRows,
+      findings: s.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        sheet: f.sheet,
+        row: f.row,
+        col: f.col,
+        field: f.field,
+        value: f.value ?? null,
+        message: f.message,
+        fix: f.fix ?? null,
+      })),
+    })),
+    errors: r.errors,
+    warnings: r.warnings,
+  };
+}
+
+function line(f: Finding): string {
+  const sev = f.severity === 'error' ? '错误' : '警告';
+  const fix = f.fix !== undefined ? `  [可修正 → ${f.fix}]` : '';
+  return `  ${pad(String(f.row), 6)}${pad(f.col || '-', 4)}${pad(f.field || '-', 12)}${sev}  ${f.message}${fix}`;
+}
+
+/** The readable report: grouped by sheet, with a one-line summary. */
+export function toText(file: string, r: WorkbookResult): string {
+  const out: string[] = [`文件：${file}`];
+  for (const s of r.sheets) {
+    const e = s.findings.filter((f) => f.severity === 'error').length;
+    const w = s.findings.length - e;
+    if (!s.kind) {
+      out.push(`\n【${s.sheet}】${s.findings.length ? '未识别的工作表（表头与任何模板都不符），已跳过' : '空工作表，已跳过'}`);
+      continue;
+    }
+    out.push(`\n【${s.sheet}】${TEMPLATES[s.kind].title}，表头在第 ${s.headerRow} 行，数据 ${s.dataRows} 行：${e} 个错误，${w} 个警告`);
+    if (!s.findings.length) continue;
+    out.push(`  ${pad('行', 6)}${pad('列', 4)}${pad('字段', 12)}级别  问题`);
+    for (const f of s.findings) out.push(line(f));
+  }
+  const verdict = r.errors ? '有错误，需修改后才能上报' : r.warnings ? '无错误，可以上报（请留意警告）' : '全部通过';
+  out.push(`\n合计：${r.errors} 个错误，${r.warnings} 个警告 —— ${verdict}`);
+  return out.join('\n') + '\n';
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: 'validate <文件.xlsx> [--term 2025春] [--as-of 2025-06-30] [--json]',
+  summary: '校验工作簿中的每一张登记表（退出码：0 无错误，1 有错误，2 文件无法使用）',
+  async run(args) {
+    const { positional, flags } = parseArgs(args, ['json']);
+    const file = positional[0];
+    if (!file) {
+      process.stderr.write(`用法：yanbiao ${this.usage}\n`);
+      return 2;
+    }
+    let result: WorkbookResult;
+    try {
+      result = await validateFile(file, optionsFromFlags(flags));
+    } catch (e) {
+      process.stderr.write(`无法校验：${(e as Error).message}\n`);
+      return 2;
+    }
+    if (flags.json) process.stdout.write(JSON.stringify(toJson(file, result)) + '\n');
+    else process.stdout.write(toText(file, result));
+    return result.errors ? 1 : 0;
+  },
+};

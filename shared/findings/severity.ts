@@ -1,0 +1,31 @@
+/** The usual severity of each code; a check may raise a warning-level code's instance to error or the reverse. */
+import type { FindingCode, Severity } from './codes';
+
+export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
+  header_missing: 'error',
+  header_unknown: 'warning',
+  required: 'error',
+  enum: 'error',
+  alias: 'warning',
+  date: 'error',
+  month: 'error',
+  number: 'error',
+  integer: 'error',
+  min: 'error',
+  max: 'error',
+  pattern: 'error',
+  checksum: 'error',
+  spacing: 'warning',
+  unknown_teacher: 'error',
+  unknown_reference: 'error',
+  duplicate: 'error',
+  order: 'error',
+  requires: 'error',
+  forbids: 'error',
+  per_term_limit: 'error',
+  late: 'warning',
+  overdue: 'warning',
+  out_of_term: 'warning',
+  word_count: 'error',
+  near_duplicate: 'warning',
+};

@@ -1,0 +1,20 @@
+/** The Yanbiao engine: templates, normalisers, checks, findings. Imports only zod and itself. */
+export * from './types';
+export * from './a1';
+export * from './term';
+export { FINDING_CODES, type FindingCode, type Severity } from './findings/codes';
+export type { Finding, FindingParams } from './findings/finding';
+export { MESSAGES_ZH, describe } from './findings/messages-zh';
+export { DEFAULT_SEVERITY } from './findings/severity';
+export { TEMPLATES, VALUE_SETS, PASSIVE_HEADERS, type Template, type ColumnDef, type ColumnType, type Rule, type ValueSetId } from './templates';
+export { allowedValues } from './cells';
+export { detectHeader, type HeaderMatch } from './header';
+export { validateWorkbook, validateSheet, resolveOptions, type SheetResult, type WorkbookResult } from './engine';
+export { applyFixes, fixable } from './fixes';
+export { parseDate, parseMonth, serialToIso, isoToSerial, lastFriday } from './normalise/date';
+export { parseNumber } from './normalise/number';
+export { parseName, splitNames } from './normalise/name';
+export { isValidIssn, issnCheckDigit, parseJournalNumber } from './normalise/serial-number';
+export { compileEnum } from './normalise/enum';
+export { toHalfWidth, countChars, cellText, isBlank } from './text';
+export { editDistance, nearest } from './edit-distance';
