@@ -64,7 +64,7 @@ function candidates(grid: Grid): Candidate[] {
     const row = grid[r] ?? [];
     out.push({ row: r + 1, labels: row.map((c) => foldHeader(c)), raw: row.map((c) => cellText(c)) });
     const next = grid[r + 1];
-    if (next && r + 1 < SCAN_ROWS + 1) {
+    if (next && r + 1 < SCAN_ROWS) {
       // Two-row header: a merged parent (获奖情况) over children (级别, 等级); a child wins where it has text.
       const width = Math.max(row.length, next.length);
       const labels: string[] = [];

@@ -9,6 +9,7 @@ export { DEFAULT_SEVERITY } from './findings/severity';
 export { TEMPLATES, VALUE_SETS, PASSIVE_HEADERS, type Template, type ColumnDef, type ColumnType, type Rule, type ValueSetId } from './templates';
 export { allowedValues } from './cells';
 export { detectHeader, type HeaderMatch } from './header';
+export { recordSchema, columnSchema } from './templates/schema';
 export { validateWorkbook, validateSheet, resolveOptions, type SheetResult, type WorkbookResult } from './engine';
 export { applyFixes, fixable } from './fixes';
 export { parseDate, parseMonth, serialToIso, isoToSerial, lastFriday } from './normalise/date';

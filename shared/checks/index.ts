@@ -9,6 +9,8 @@ import { orderCheck } from './order';
 import { overdueCheck } from './overdue';
 import { perTermLimitCheck } from './per-term-limit';
 import { requiresCheck } from './requires';
+import { sameTitleCheck } from './same-title';
+import { similarTextCheck } from './similar-text';
 import { textLengthCheck } from './text-length';
 import { uniqueCheck } from './unique';
 
@@ -23,6 +25,8 @@ export const CHECKS: { [K in Rule['rule']]: Check<Extract<Rule, { rule: K }>> } 
   month_in_term: monthInTermCheck,
   per_term_limit: perTermLimitCheck,
   overdue: overdueCheck,
+  similar_text: similarTextCheck,
+  same_title: sameTitleCheck,
 };
 
 export type { Check, CheckContext, Report, Row, Value } from './check';

@@ -12,7 +12,7 @@ export const projects: Template = {
     { name: '课题名称', aliases: ['课题', '课题题目', '研究课题'], type: 'text', required: true, width: 40 },
     { name: '级别', aliases: ['课题级别', '立项级别'], type: 'enum', values: 'level', required: true, width: 10 },
     { name: '类别', aliases: ['课题类别', '课题类型'], type: 'enum', values: 'projectCategory', width: 12 },
-    { name: '主持人', aliases: ['负责人', '课题负责人', '主研人'], type: 'names', split: 'members', required: true, ref: 'roster', width: 12 },
+    { name: '主持人', aliases: ['负责人', '课题负责人', '主研人'], type: 'name', required: true, ref: 'roster', width: 12 },
     { name: '成员', aliases: ['课题成员', '主研成员', '参研人员', '研究成员'], type: 'names', split: 'members', ref: 'roster', width: 30 },
     { name: '立项日期', aliases: ['立项时间'], type: 'date', width: 12 },
     { name: '阶段', aliases: ['研究阶段', '进展', '当前阶段'], type: 'enum', values: 'projectStage', required: true, width: 10 },

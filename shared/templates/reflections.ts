@@ -21,5 +21,6 @@ export const reflections: Template = {
     { rule: 'deadline', monthField: '月份', dateField: '提交日期' },
     { rule: 'month_in_term', field: '月份' },
     { rule: 'per_term_limit', field: '形式', values: ['读书心得', '阅读推荐'], per: '教师', max: 1 },
+    { rule: 'similar_text', fields: [['题目', 'title'], ['正文', 'body']], per: '教师' },
   ],
 };

@@ -61,7 +61,11 @@ export type Rule =
   | { rule: 'deadline'; monthField: string; dateField: string }
   | { rule: 'month_in_term'; field: string }
   | { rule: 'per_term_limit'; field: string; values: string[]; per: string; max: number }
-  | { rule: 'overdue'; field: string; stageField: string; doneStages: string[] };
+  | { rule: 'overdue'; field: string; stageField: string; doneStages: string[] }
+  /** Near-duplicate texts under different `per` values; each field with its comparison rule (title/body). */
+  | { rule: 'similar_text'; fields: [string, 'title' | 'body'][]; per: string }
+  /** One 题目 under different `per` values (a warning: 抄袭嫌疑). */
+  | { rule: 'same_title'; field: string; per: string };
 
 /** A register kind's template. */
 export interface Template {
