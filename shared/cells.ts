@@ -34,8 +34,35 @@ function withRange(def: ColumnDef, n: Norm<number>): Norm<Value> {
   return n;
 }
 
+const MEMO_LIMIT = 4096;
+
+/**
+ * Remembers a parser's answers by cell value. Registers repeat the same names, dates and categories thousands of
+ * times; a hit costs one Map lookup and allocates nothing. Results are frozen because rows share them.
+ */
+function memo(parse: CellParser): CellParser {
+  const seen = new Map<Cell, Norm<Value>>();
+  return (v) => {
+    let r = seen.get(v);
+    if (r === undefined) {
+      r = parse(v);
+      if (r.ok && Array.isArray(r.value)) Object.freeze(r.value);
+      Object.freeze(r);
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(v, r);
+    }
+    return r;
+  };
+}
+
 /** Compiles one column (blank cells are handled by the caller, so parsers see only filled cells). */
 export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
+  const parse = compileRaw(def, term);
+  // Free text (题目, 正文, 课名) rarely repeats; everything else does.
+  return def.type === 'text' || def.type === 'longtext' ? parse : memo(parse);
+}
+
+function compileRaw(def: ColumnDef, term: TermInfo): CellParser {
   switch (def.type) {
     case 'text':
       return (v) => ok(cellText(v));
@@ -47,6 +74,12 @@ export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
       const sep = SEPARATORS[def.split ?? 'members'];
       return (v) => {
         const text = cellText(v);
+        if (!sep.test(text)) {
+          // One name, the usual case: no split, no list building beyond the one element.
+          const one = parseName(text);
+          if (!one.ok || !one.value) return err('required');
+          return one.note ? ok([one.value], one.note) : ok([one.value]);
+        }
         const names: string[] = [];
         let spaced = false;
         for (const part of text.split(sep)) {

@@ -47,6 +47,12 @@ function byPlace(a: Finding, b: Finding): number {
   return ca - cb;
 }
 
+/** The rows become the records: their raw cells were needed only while checking, so they are let go (no copy of 100k rows). */
+function releaseCells(rows: SheetState['rows']): NormRecord[] {
+  for (const r of rows) (r as { cells?: unknown }).cells = undefined;
+  return rows;
+}
+
 function toResult(state: SheetState): SheetResult {
   return {
     sheet: state.sheet,
@@ -54,7 +60,7 @@ function toResult(state: SheetState): SheetResult {
     headerRow: state.match.headerRow,
     dataRows: state.rows.length,
     columns: state.match.columns.map(({ field, col, index, header }) => ({ field, col, index, header })),
-    records: state.rows.map((r) => ({ row: r.row, values: r.values })),
+    records: releaseCells(state.rows),
     findings: state.findings.sort(byPlace),
   };
 }

@@ -2,6 +2,7 @@
 import { colLetter } from './a1';
 import { compileColumn, type CellParser } from './cells';
 import { CHECKS, type CheckContext, type Report, type Row } from './checks';
+import { keyOf } from './checks/unique';
 import { DEFAULT_SEVERITY } from './findings/severity';
 import type { Finding } from './findings/finding';
 import { describe } from './findings/messages-zh';
@@ -23,22 +24,45 @@ export interface SheetState {
 
 const FOOTER_RE = /^(合计|总计|小计|共计|填表人|审核人|制表人|制表|校长|负责人|备注[:：]|注[:：]|说明[:：]|填报人|联系电话)/;
 
+/** First characters of the footer words above, to skip the regex on ordinary rows. */
+const FOOTER_FIRST = new Set(Array.from('合总小共填审制校负备注说联'));
+
 /** A footer (合计…, 填表人：…) or a note line below the data, judged by the row's first filled cell. */
 function isFooter(cells: Cell[]): boolean {
   for (const c of cells) {
     if (isBlank(c)) continue;
     if (typeof c !== 'string') return false;
     const t = cellText(c);
-    return FOOTER_RE.test(t) || t.includes('填表人') || t.includes('审核人');
+    if (FOOTER_RE.test(t)) return true;
+    return FOOTER_FIRST.has(t[0]) || t.length > 6 ? t.includes('填表人') || t.includes('审核人') : false;
   }
   return false;
 }
 
-/** A row repeating the header (blocks pasted one under another). */
+/** A row repeating the header (blocks pasted one under another); cheap unless the first column looks like its header. */
 function isRepeatedHeader(cells: Cell[], match: HeaderMatch): boolean {
+  const first = match.columns[0];
+  const v = cells[first.index];
+  const label = match.labels[first.index];
+  if (typeof v !== 'string' || v.length > label.length + 8 || v.indexOf(label[0]) < 0) return false;
   let same = 0;
   for (const col of match.columns) if (foldHeader(cells[col.index]) === match.labels[col.index]) same++;
   return same >= Math.max(2, match.columns.length / 2);
+}
+
+/** Rows by the comparison key of a field; a key seen once maps to its row, a repeated key to a list (most are unique). */
+function groupRows(rows: Row[], field: string): Map<string, Row | Row[]> {
+  const out = new Map<string, Row | Row[]>();
+  for (const row of rows) {
+    const v = row.values[field];
+    if (v === null || v === undefined || v === '') continue;
+    const k = keyOf(v);
+    const seen = out.get(k);
+    if (seen === undefined) out.set(k, row);
+    else if (Array.isArray(seen)) seen.push(row);
+    else out.set(k, [seen, row]);
+  }
+  return out;
 }
 
 /** Finding builder shared by the sheet and workbook stages. */
@@ -100,6 +124,7 @@ export function validateSheetRows(
     rows.push(row);
   }
 
+  const groupCache = new Map<string, Map<string, Row | Row[]>>();
   const ctx: CheckContext = {
     sheet,
     template: match.template,
@@ -112,6 +137,11 @@ export function validateSheetRows(
       return c ? row.cells[c.index] : undefined;
     },
     report: (r) => report(r),
+    groups: (field) => {
+      let g = groupCache.get(field);
+      if (!g) groupCache.set(field, (g = groupRows(rows, field)));
+      return g;
+    },
   };
   const rules = match.template.rules;
   const rowRules = rules.filter((rule) => CHECKS[rule.rule].row);

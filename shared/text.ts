@@ -25,8 +25,15 @@ export function toHalfWidth(s: string): string {
 
 const TRIM_RE = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
 
+/** Is this UTF-16 code unit a space of any kind (ASCII, NBSP, ideographic, zero-width, BOM, line breaks)? */
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0x1680 || c === 0x202f || c === 0x205f;
+}
+
 /** Trims ASCII, full-width and non-breaking spaces and zero-width characters at both ends. */
 export function trimAll(s: string): string {
+  // Hot path: most cells have nothing to trim, so look at both ends before running a regex.
+  if (s.length === 0 || (!isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(TRIM_RE, '');
 }
 

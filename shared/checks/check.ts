@@ -41,6 +41,8 @@ export interface CheckContext {
   /** The raw cell of a field in a row (undefined when the column is absent). */
   cell(row: Row, field: string): Cell;
   report(r: Report): void;
+  /** Rows grouped by the comparison key of a field (built once per sheet, shared by checks): a lone row or a list. */
+  groups(field: string): Map<string, Row | Row[]>;
 }
 
 /** A check for one rule type. */

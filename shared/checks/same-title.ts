@@ -1,7 +1,6 @@
 /** same_title: one 题目 under two different teachers in a sheet is a warning (抄袭嫌疑); the server does the district. */
 import type { Rule } from '../templates';
 import type { Check, Row } from './check';
-import { keyOf } from './unique';
 
 type R = Extract<Rule, { rule: 'same_title' }>;
 
@@ -11,18 +10,9 @@ const who = (v: Row['values'][string]): string => (Array.isArray(v) ? v[0] ?? ''
 export const sameTitleCheck: Check<R> = {
   rule: 'same_title',
   codes: ['duplicate'],
-  end(rule, rows, ctx) {
-    const byTitle = new Map<string, Row[]>();
-    for (const row of rows) {
-      const t = row.values[rule.field];
-      if (typeof t !== 'string' || !t) continue;
-      const k = keyOf(t);
-      const list = byTitle.get(k);
-      if (list) list.push(row);
-      else byTitle.set(k, [row]);
-    }
-    for (const list of byTitle.values()) {
-      if (list.length < 2) continue;
+  end(rule, _rows, ctx) {
+    for (const list of ctx.groups(rule.field).values()) {
+      if (!Array.isArray(list)) continue;
       for (const row of list) {
         const others = list.filter((o) => who(o.values[rule.per]) !== who(row.values[rule.per]));
         if (!others.length) continue;

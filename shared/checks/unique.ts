@@ -6,30 +6,39 @@ type R = Extract<Rule, { rule: 'unique' }>;
 
 /** Comparison key of a value: case, width and spacing do not make two papers different. */
 export function keyOf(v: Value): string {
-  const s = Array.isArray(v) ? v.join('、') : String(v ?? '');
-  return s.replace(/[\s\u3000]+/g, '').toLowerCase();
+  const s = Array.isArray(v) ? (v.length === 1 ? v[0] : v.join('、')) : typeof v === 'string' ? v : String(v ?? '');
+  return SPACE_OR_UPPER_RE.test(s) ? s.replace(/[\s\u3000]+/g, '').toLowerCase() : s;
 }
+
+const SPACE_OR_UPPER_RE = /[\s\u3000A-Z]/;
 
 export const uniqueCheck: Check<R> = {
   rule: 'unique',
   codes: ['duplicate'],
-  end(rule, rows, ctx) {
-    const first = new Map<string, number>();
-    const field = rule.fields[rule.fields.length === 1 ? 0 : 1];
-    for (const row of rows) {
-      if (!rule.fields.every((f) => filled(row.values[f]))) continue;
-      const key = rule.fields.map((f) => keyOf(row.values[f])).join('\u0001');
-      const seen = first.get(key);
-      if (seen === undefined) first.set(key, row.row);
-      else
-        ctx.report({
-          code: 'duplicate',
-          row: row.row,
-          field,
-          value: ctx.cell(row, field),
-          severity: rule.severity,
-          params: { other: `第 ${seen} 行`, rule: rule.fields.join('、') + '均相同' },
-        });
+  end(rule, _rows, ctx) {
+    // Only rows sharing the `on` value can be duplicates, so just those groups are compared in full.
+    for (const group of ctx.groups(rule.on).values()) {
+      if (!Array.isArray(group)) continue;
+      const first = new Map<string, number>();
+      next: for (const row of group) {
+        let key = '';
+        for (const f of rule.fields) {
+          const v = row.values[f];
+          if (!filled(v)) continue next;
+          key += keyOf(v) + '\u0001';
+        }
+        const seen = first.get(key);
+        if (seen === undefined) first.set(key, row.row);
+        else
+          ctx.report({
+            code: 'duplicate',
+            row: row.row,
+            field: rule.on,
+            value: ctx.cell(row, rule.on),
+            severity: rule.severity,
+            params: { other: `第 ${seen} 行`, rule: rule.fields.join('、') + '均相同' },
+          });
+      }
     }
   },
 };

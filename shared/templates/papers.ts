@@ -24,7 +24,7 @@ export const papers: Template = {
     { rule: 'requires', when: { field: '状态', in: ['获奖'] }, fields: ['获奖等级'], then: { field: '去向', in: ['评比'] } },
     { rule: 'forbids', field: '获奖等级', unless: { field: '状态', in: ['获奖'] } },
     { rule: 'requires', when: { field: '状态', in: ['已发表'] }, fields: ['刊号'], then: { field: '去向', in: ['投稿'] } },
-    { rule: 'unique', fields: ['教师', '题目', '评比或刊物'], severity: 'error' },
+    { rule: 'unique', fields: ['教师', '题目', '评比或刊物'], on: '题目', severity: 'error' },
     { rule: 'same_title', field: '题目', per: '教师' },
   ],
 };

@@ -21,7 +21,7 @@ export const projects: Template = {
     { name: '成果等级', aliases: ['获奖等级', '成果获奖'], type: 'enum', values: 'award', width: 10 },
   ],
   rules: [
-    { rule: 'unique', fields: ['课题编号'], severity: 'error' },
+    { rule: 'unique', fields: ['课题编号'], on: '课题编号', severity: 'error' },
     { rule: 'requires', when: { field: '阶段', in: STARTED }, fields: ['立项日期'] },
     { rule: 'requires', when: { field: '阶段', in: ['结题'] }, fields: ['结题日期'] },
     { rule: 'order', before: '立项日期', after: '结题日期' },

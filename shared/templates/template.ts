@@ -55,7 +55,8 @@ export type Rule =
   | { rule: 'requires'; when: Cond; fields?: string[]; then?: Cond }
   | { rule: 'forbids'; field: string; unless: Cond }
   | { rule: 'order'; before: string; after: string }
-  | { rule: 'unique'; fields: string[]; severity: Severity }
+  /** The combination of `fields` may appear once; rows are grouped by `on` (reported there), the most telling field. */
+  | { rule: 'unique'; fields: string[]; on: string; severity: Severity }
   | { rule: 'homonym'; name: string; id: string }
   | { rule: 'text_length'; field: string; textField: string; tolerance: number }
   | { rule: 'deadline'; monthField: string; dateField: string }
