@@ -106,7 +106,9 @@ export function detectHeader(grid: Grid, sheetName = ''): HeaderMatch | null {
   for (const cand of candidates(grid)) {
     for (const entry of LOOKUPS) {
       const s = score(cand.labels, entry.map);
-      if (s.fields < MIN_MATCHED || s.required === 0) continue;
+      // Three known columns, or every required column of the kind (a roster of just 姓名 and 学科), is a match.
+      const allRequired = s.required === entry.template.columns.filter((c) => c.required).length;
+      if (s.required === 0 || (s.fields < MIN_MATCHED && !allRequired)) continue;
       const hinted = entry.template.hints.some((h) => hintText(grid, sheetName, cand.row).includes(h)) ? 1 : 0;
       // More matched columns wins; then a hint in the tab/title; then the share of the template matched.
       const tie = hinted * 10 + s.fields / entry.template.columns.length;
