@@ -33,8 +33,8 @@ function isFooter(cells: Cell[]): boolean {
     if (isBlank(c)) continue;
     if (typeof c !== 'string') return false;
     const t = cellText(c);
-    if (FOOTER_RE.test(t)) return true;
-    return FOOTER_FIRST.has(t[0]) || t.length > 6 ? t.includes('填表人') || t.includes('审核人') : false;
+    if (FOOTER_FIRST.has(t[0]) && FOOTER_RE.test(t)) return true;
+    return t.length > 6 && (t.includes('填表人') || t.includes('审核人'));
   }
   return false;
 }
