@@ -14,4 +14,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'validate', load: () => require('./validate').validateCommand },
   { name: 'fix', load: () => require('./fix').fixCommand },
   { name: 'template', load: () => require('./template').templateCommand },
+  { name: 'serve', load: () => require('./serve').serveCommand },
+  { name: 'admin', load: () => require('./admin').adminCommand },
+  { name: 'consolidate', load: () => require('./consolidate').consolidateCommand },
+  { name: 'sheets', load: () => require('./sheets').sheetsCommand },
 ];

@@ -1,0 +1,53 @@
+/** `yanbiao serve`: opens the store (migrating it), creates the demo district on an empty store, and listens. */
+import type { Command } from './command';
+import { listenConfigFromEnv, storeConfigFromEnv } from '../config';
+import { catchUpCrossChecks } from '../cross/check';
+import { createDemoDistrict } from '../demo/district';
+import { makeLogger } from '../http/logging';
+import { startServer } from '../main';
+import { openStore } from '../store/open';
+import { listSchools } from '../store/schools';
+import { autoPublishFromEnv } from '../sheets/auto-publish';
+
+/** The serve command. */
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve',
+  summary: '启动区级服务器（HOST/PORT，默认 127.0.0.1:8080；YANBIAO_DATA 或 DATABASE_URL；TLS_CERT/TLS_KEY 启用 HTTPS；YANBIAO_DEMO=0 不建演示数据）',
+  async run() {
+    const listen = listenConfigFromEnv();
+    const store = await openStore(storeConfigFromEnv());
+    // One write, so whoever reads the output sees the URL and the tokens together.
+    const lines: string[] = [];
+    const out = (s: string) => lines.push(s);
+    let demo: Awaited<ReturnType<typeof createDemoDistrict>> | null = null;
+    if (process.env.YANBIAO_DEMO !== '0' && (await listSchools(store.db)).length === 0) demo = await createDemoDistrict(store);
+    const logger = makeLogger();
+    const caughtUp = await catchUpCrossChecks(store);
+    if (caughtUp > 0) logger.warn({ submissions: caughtUp }, 'cross-school checks caught up after an interrupted run');
+    // A stray rejected promise must be logged, not take every school's connection down with it.
+    process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+    const running = await startServer(store, listen, logger);
+    // Republishes the district summary to Google Sheets after uploads when YANBIAO_SHEETS_SPREADSHEET is set.
+    const sheets = autoPublishFromEnv(store, (level, msg, detail) => logger[level]({ detail }, msg));
+    out(`研表服务器已启动：${running.url}`);
+    out(`数据存储：${store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} ${store.where}`);
+    if (demo) {
+      out(`已创建演示区县（${demo.term}，${demo.schools.length} 所学校）。令牌只显示这一次：`);
+      out(`  区级令牌：${demo.district}`);
+      for (const s of demo.schools) out(`  ${s.code} ${s.name}：${s.token}`);
+    } else {
+      out('令牌只在签发时显示一次；用 yanbiao admin token <学校编码> 或 yanbiao admin district-token 重新签发。');
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await sheets?.stop();
+    await running.close();
+    await store.close();
+    return 0;
+  },
+};

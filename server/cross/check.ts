@@ -1,0 +1,143 @@
+/**
+ * Cross-school checks, run after each upload commits: the same paper 题目 under a different teacher anywhere in
+ * the district (duplicate) and near-duplicate reflections by 题目/正文 (near_duplicate, MinHash LSH candidates
+ * verified by exact shingle Jaccard). Each pair is stored once per direction, so both sides see the warning.
+ * Running after commit (not inside the upload's transaction) means two concurrent uploads cannot both miss each
+ * other: whichever checks second sees the first's committed rows.
+ */
+import { RULES, textSimilarity } from '../../shared/similarity';
+import type { Kysely } from 'kysely';
+import type { DB, Store } from '../store/schema';
+import { currentIds, termSubmissions } from '../store/current';
+import { rowsByKey } from '../store/rows';
+import { text } from '../store/index-keys';
+
+interface KeyRow {
+  submission_id: number;
+  row: number;
+  school_code: string;
+  teacher: string;
+  key: string;
+}
+
+interface Pair {
+  code: 'duplicate' | 'near_duplicate';
+  a: { submission_id: number; row: number };
+  b: { submission_id: number; row: number };
+  field: string;
+  similarity: number;
+}
+
+const BATCH = 400;
+
+async function keysOf(db: Kysely<DB>, table: 'paper_titles' | 'reflection_bands', ids: number[]): Promise<KeyRow[]> {
+  const col = table === 'paper_titles' ? 'title_key' : 'band';
+  const out: KeyRow[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const got = await db
+      .selectFrom(table)
+      .select(['submission_id', 'row', 'school_code', 'teacher', `${col} as key` as never])
+      .where('submission_id', 'in', ids.slice(i, i + BATCH))
+      .execute();
+    out.push(...(got as unknown as KeyRow[]));
+  }
+  return out;
+}
+
+async function matching(db: Kysely<DB>, table: 'paper_titles' | 'reflection_bands', term: string, keys: string[]): Promise<KeyRow[]> {
+  const col = table === 'paper_titles' ? 'title_key' : 'band';
+  const out: KeyRow[] = [];
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const got = await db
+      .selectFrom(table)
+      .select(['submission_id', 'row', 'school_code', 'teacher', `${col} as key` as never])
+      .where('term', '=', term)
+      .where(col as never, 'in', keys.slice(i, i + BATCH) as never)
+      .execute();
+    out.push(...(got as unknown as KeyRow[]));
+  }
+  return out;
+}
+
+/** Candidate pairs sharing a key: other row, counting version, and not the same teacher of the same school. */
+function candidates(mine: KeyRow[], others: KeyRow[], current: Set<number>): Map<string, [KeyRow, KeyRow, string]> {
+  const byKey = new Map<string, KeyRow[]>();
+  for (const o of others) {
+    if (!current.has(o.submission_id)) continue;
+    const list = byKey.get(o.key) ?? [];
+    list.push(o);
+    byKey.set(o.key, list);
+  }
+  const out = new Map<string, [KeyRow, KeyRow, string]>();
+  for (const m of mine) {
+    for (const o of byKey.get(m.key) ?? []) {
+      if (o.submission_id === m.submission_id && o.row === m.row) continue;
+      if (o.school_code === m.school_code && o.teacher === m.teacher) continue;
+      const field = m.key.startsWith('b') ? '正文' : '题目';
+      out.set(`${m.submission_id}:${m.row}:${o.submission_id}:${o.row}:${field}`, [m, o, field]);
+    }
+  }
+  return out;
+}
+
+/** Runs both checks for freshly stored submissions; returns the number of pairs found (new or known). */
+export async function crossCheck(store: Store, term: string, submissionIds: number[], now = new Date()): Promise<number> {
+  const { db } = store;
+  const current = currentIds(await termSubmissions(db, term));
+  const ids = submissionIds.filter((id) => current.has(id));
+  if (ids.length === 0) {
+    await markChecked(db, submissionIds);
+    return 0;
+  }
+  const pairs: Pair[] = [];
+
+  const myTitles = await keysOf(db, 'paper_titles', ids);
+  if (myTitles.length > 0) {
+    const others = await matching(db, 'paper_titles', term, [...new Set(myTitles.map((k) => k.key))]);
+    for (const [m, o] of candidates(myTitles, others, current).values())
+      pairs.push({ code: 'duplicate', a: m, b: o, field: '题目', similarity: 1 });
+  }
+
+  const myBands = await keysOf(db, 'reflection_bands', ids);
+  if (myBands.length > 0) {
+    const others = await matching(db, 'reflection_bands', term, [...new Set(myBands.map((k) => k.key))]);
+    const cands = [...candidates(myBands, others, current).values()];
+    const data = await rowsByKey(db, cands.flatMap(([m, o]) => [m, o]));
+    for (const [m, o, field] of cands) {
+      const a = data.get(`${m.submission_id}:${m.row}`);
+      const b = data.get(`${o.submission_id}:${o.row}`);
+      if (!a || !b) continue;
+      const rule = field === '正文' ? RULES.body : RULES.title;
+      const sim = textSimilarity(text(a[field]), text(b[field]), rule);
+      if (sim >= rule.threshold) pairs.push({ code: 'near_duplicate', a: m, b: o, field, similarity: Math.round(sim * 1000) / 1000 });
+    }
+  }
+
+  const at = now.toISOString();
+  const rows = pairs.flatMap((p) => [
+    { term, code: p.code, submission_id: p.a.submission_id, row: p.a.row, other_submission_id: p.b.submission_id, other_row: p.b.row, field: p.field, similarity: p.similarity, created_at: at },
+    { term, code: p.code, submission_id: p.b.submission_id, row: p.b.row, other_submission_id: p.a.submission_id, other_row: p.a.row, field: p.field, similarity: p.similarity, created_at: at },
+  ]);
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('cross_findings')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['submission_id', 'row', 'other_submission_id', 'other_row', 'field']).doNothing())
+      .execute();
+  }
+  await markChecked(db, submissionIds);
+  return pairs.length;
+}
+
+async function markChecked(db: Kysely<DB>, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH) await db.updateTable('submissions').set({ cross_checked: 1 }).where('id', 'in', ids.slice(i, i + BATCH)).execute();
+}
+
+/** Runs the checks a crash interrupted (committed uploads whose check never ran); returns how many submissions. */
+export async function catchUpCrossChecks(store: Store, now = new Date()): Promise<number> {
+  const pending = await store.db.selectFrom('submissions').select(['id', 'term']).where('cross_checked', '=', 0).orderBy('id').execute();
+  const byTerm = new Map<string, number[]>();
+  for (const p of pending) byTerm.set(p.term, [...(byTerm.get(p.term) ?? []), p.id]);
+  for (const [term, ids] of byTerm) await crossCheck(store, term, ids, now);
+  return pending.length;
+}

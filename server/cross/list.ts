@@ -1,0 +1,90 @@
+/** Open cross-school warnings as Finding-shaped data: only pairs whose two versions both still count. */
+import type { Kysely } from 'kysely';
+import type { CrossFinding } from '../../shared/contract';
+import type { DB } from '../store/schema';
+import type { SubmissionMeta } from '../store/current';
+import { rowsByKey } from '../store/rows';
+import { firstAuthor, text } from '../store/index-keys';
+
+const KIND_TITLES: Record<string, string> = {
+  roster: '教师名册',
+  projects: '课题登记',
+  courses: '课程登记',
+  reflections: '学月反思',
+  papers: '论文投稿',
+};
+
+function colOf(meta: SubmissionMeta, field: string): string {
+  const cols = JSON.parse(meta.columns) as { field: string; col: string }[];
+  return cols.find((c) => c.field === field)?.col ?? '';
+}
+
+function shorten(s: string, n = 40): string {
+  const chars = Array.from(s);
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : s;
+}
+
+/**
+ * Cross-school warnings on the given submissions. `all` must hold every submission of the term the pairs may
+ * point at (with `current` computed from it); `schoolNames` maps codes to names. `viewer` is the school asking
+ * (null: the district): a school learns where the matching row is, never another school's teacher's name.
+ */
+export async function crossFindingsFor(
+  db: Kysely<DB>,
+  ids: number[],
+  all: SubmissionMeta[],
+  current: Set<number>,
+  schoolNames: Map<string, string>,
+  viewer: string | null,
+): Promise<Map<number, CrossFinding[]>> {
+  const out = new Map<number, CrossFinding[]>();
+  const wanted = ids.filter((id) => current.has(id));
+  if (wanted.length === 0) return out;
+  const meta = new Map(all.map((s) => [s.id, s]));
+  const found = [];
+  for (let i = 0; i < wanted.length; i += 400) {
+    found.push(
+      ...(await db
+        .selectFrom('cross_findings')
+        .selectAll()
+        .where('submission_id', 'in', wanted.slice(i, i + 400))
+        .orderBy('submission_id')
+        .orderBy('row')
+        .orderBy('id')
+        .execute()),
+    );
+  }
+  const open = found.filter((f) => current.has(f.other_submission_id) && meta.has(f.other_submission_id));
+  const data = await rowsByKey(db, open.flatMap((f) => [{ submission_id: f.submission_id, row: f.row }, { submission_id: f.other_submission_id, row: f.other_row }]));
+  for (const f of open) {
+    const mine = meta.get(f.submission_id)!;
+    const other = meta.get(f.other_submission_id)!;
+    const a = data.get(`${f.submission_id}:${f.row}`) ?? {};
+    const b = data.get(`${f.other_submission_id}:${f.other_row}`) ?? {};
+    const otherName = schoolNames.get(other.school_code) ?? other.school_code;
+    const teacher = viewer !== null && other.school_code !== viewer ? '' : firstAuthor(b['教师']);
+    const where = `${otherName}（${other.school_code}）${KIND_TITLES[other.kind] ?? other.kind} 第 ${f.other_row} 行`;
+    const pct = Math.round(f.similarity * 100);
+    const message =
+      f.code === 'duplicate'
+        ? `论文题目与${where}${teacher}的论文相同，有抄袭嫌疑`
+        : `${f.field}与${where}${teacher}的学月反思高度相似（相似度 ${pct}%），反思必须原创`;
+    const list = out.get(f.submission_id) ?? [];
+    list.push({
+      code: f.code as CrossFinding['code'],
+      severity: 'warning',
+      sheet: mine.sheet,
+      row: f.row,
+      col: colOf(mine, f.field),
+      field: f.field,
+      value: shorten(text(a[f.field])),
+      message,
+      params: { other: where, similarity: f.similarity },
+      school: mine.school_code,
+      submissionId: f.submission_id,
+      other: { school: other.school_code, schoolName: otherName, submissionId: other.id, sheet: other.sheet, row: f.other_row, teacher },
+    });
+    out.set(f.submission_id, list);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/** Cell values and widths for the report: normalised values → Excel cells that are never formulas. */
+import type { NormRecord } from '../../shared/types';
+import { displayWidth } from '../cli/format';
+
+/** A value exceljs writes as a plain cell: string, number, or nothing. */
+export type PlainCell = string | number | undefined;
+
+/** Excel refuses (and "repairs") a cell holding more than 32,767 characters. */
+export const MAX_CELL_TEXT = 32767;
+
+/** Text that a spreadsheet would read as a formula or a DDE payload if it were typed in. */
+export const FORMULA_LIKE = /^[=+\-@\t\r]/;
+
+/**
+ * A normalised value as a plain cell. Strings stay strings whatever they start with (`=1+1` is text, never
+ * `{ formula }`): exceljs writes a JS string as a string cell, and this is the one place values are made.
+ * Lists join with 、, booleans read 是/否, objects (which exceljs could treat as formulas or links) become text,
+ * and text past Excel's 32,767-character cell limit (a pasted 正文) is cut with an ellipsis.
+ */
+export function toCell(v: NormRecord['values'][string] | undefined | Record<string, unknown>): PlainCell {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'string') return v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT - 1) + '…' : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return toCell(v.map(String).join('、'));
+  return toCell(JSON.stringify(v));
+}
+
+/** Display width in Excel character units: CJK and full-width characters count double (same rule as the terminal). */
+export { displayWidth };
+
+/** Column widths that fit the header and the longest sampled value, with a little air, capped at `max`. */
+export function fitWidths(headers: string[], sample: PlainCell[][], min: number[] = [], max = 60): number[] {
+  return headers.map((h, i) => {
+    let w = Math.max(displayWidth(h) + 4, min[i] ?? 6); // + room for the filter button
+    for (const row of sample) {
+      const v = row[i];
+      if (v !== undefined) w = Math.max(w, displayWidth(typeof v === 'number' ? String(Math.round(v * 100) / 100) : v) + 2);
+    }
+    return Math.min(w, max);
+  });
+}

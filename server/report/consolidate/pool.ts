@@ -1,0 +1,103 @@
+/**
+ * Pass 1 of consolidate on several cores: files are examined by worker threads (read, validate, serialise) and
+ * handed back in file order. Files named like a roster go first, and the rest start only when those are done,
+ * so a school's separate roster file is known when its other files are checked.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ValidateOptions } from '../../../shared/types';
+import { examine, ROSTER_HINT, type Examined, type Prior } from './read-files';
+import type { FromWorker, ToWorker } from './read-worker';
+
+
+/** Default number of workers: the cores there are, at most 4 (the disk and the zip writer do not scale further). */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function startWorker(): Worker {
+  // Workers run the TypeScript sources through tsx, as the CLI itself does.
+  const entry = resolvePath(__dirname, 'read-worker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
+}
+
+/**
+ * Examines every file (in `files` order, which `rosterFirst` gave) with `jobs` workers (1: in this thread) and
+ * calls `each` in file order. `known` maps provisional school keys to what their earlier files left.
+ */
+export async function examineAll(
+  files: string[],
+  opts: ValidateOptions,
+  jobs: number,
+  each: (index: number, res: Examined) => Promise<void>,
+): Promise<void> {
+  const known = new Map<string, Prior>();
+  const learn = (res: Examined, key: string | undefined) => {
+    if (!key || (!res.roster && !res.projectCodes)) return;
+    const p = known.get(key) ?? {};
+    if (res.roster) p.roster = res.roster;
+    if (res.projectCodes) p.projectCodes = res.projectCodes;
+    known.set(key, p);
+  };
+  const keys = new Map<number, string>();
+  const rosterCount = files.filter((f) => ROSTER_HINT.test(f.split(/[\\/]/).pop() ?? '')).length;
+
+  if (jobs <= 1 || files.length < 2) {
+    for (const [i, f] of files.entries()) {
+      const res = await examine(f, i, opts, (key) => (keys.set(i, key), known.get(key)));
+      learn(res, keys.get(i));
+      await each(i, res);
+    }
+    return;
+  }
+
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, startWorker);
+  const done = new Map<number, Examined>();
+  let next = 0;
+  let flushed = 0;
+  let failure: Error | null = null;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const dispatch = (w: Worker) => {
+        // Roster files first; the others wait until every roster file is back.
+        if (next >= files.length || (next >= rosterCount && flushed < rosterCount)) return false;
+        const i = next++;
+        w.postMessage({ type: 'job', file: files[i], index: i, opts } satisfies ToWorker);
+        return true;
+      };
+      const idle: Worker[] = [];
+      const pump = async () => {
+        while (done.has(flushed)) {
+          const res = done.get(flushed)!;
+          done.delete(flushed);
+          learn(res, keys.get(flushed));
+          await each(flushed, res);
+          flushed++;
+        }
+        while (idle.length && dispatch(idle[idle.length - 1])) idle.pop();
+        if (flushed === files.length) resolve();
+      };
+      for (const w of workers) {
+        w.on('error', reject);
+        w.on('message', (m: FromWorker) => {
+          if (m.type === 'ask') {
+            keys.set(m.index, m.key);
+            w.postMessage({ type: 'prior', index: m.index, prior: known.get(m.key) } satisfies ToWorker);
+            return;
+          }
+          if (m.type === 'failed') return reject(new Error(m.error));
+          done.set(m.index, m.res);
+          if (!dispatch(w)) idle.push(w);
+          pump().catch(reject);
+        });
+        if (!dispatch(w)) idle.push(w);
+      }
+    });
+  } catch (e) {
+    failure = e as Error;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (failure) throw failure;
+}

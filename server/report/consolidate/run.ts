@@ -1,0 +1,109 @@
+/** consolidate: loose school files → one merged report, no server. Rows are parked on disk, so memory stays flat. */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { assembleSummary, SchoolTally, type Summary } from '../../../shared/metrics';
+import { KINDS, type KindId } from '../../../shared/types';
+import type { ReportIssue, ReportRow } from '../types';
+import { writeReport, type ReportStats } from '../write';
+import { boardOf } from './board';
+import { resolveSchools, type ResolvedSchool } from './identity';
+import { defaultJobs, examineAll } from './pool';
+import { rosterFirst, type FileOutcome } from './read-files';
+import { Spill } from './spill';
+import { ReflectionCheck } from './near-dup';
+import { TitleCheck } from './titles';
+
+/** How to consolidate. */
+export interface ConsolidateOptions {
+  term: string;
+  asOf: string;
+  /** The report's path (written to `<out>.part`, then renamed, so a failed run never leaves half a file). */
+  out: string;
+  reflectionDeadlines?: Record<string, string>;
+  /** Worker threads for reading and checking files (default: the cores there are, at most 4; 1 = none). */
+  jobs?: number;
+  /** Called after each file (progress). */
+  onFile?: (o: FileOutcome, done: number, total: number) => void;
+}
+
+/** What the run did. */
+export interface ConsolidateResult {
+  outcomes: FileOutcome[];
+  schools: ResolvedSchool[];
+  summary: Summary;
+  stats: ReportStats;
+  /** Cross-school warnings: same paper 题目 under different teachers, near-copied reflection titles. */
+  duplicates: number;
+}
+
+/** Reads every file, validates it with the engine, merges the files without errors and writes the report. */
+export async function consolidate(files: string[], opts: ConsolidateOptions): Promise<ConsolidateResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'yanbiao-consolidate-'));
+  try {
+    const spill = new Spill(dir);
+    const ordered = rosterFirst(files);
+    const outcomes: FileOutcome[] = [];
+    const vopts = { term: opts.term, asOf: opts.asOf, reflectionDeadlines: opts.reflectionDeadlines };
+    await examineAll(ordered, vopts, opts.jobs ?? defaultJobs(), async (i, res) => {
+      outcomes[i] = res.outcome;
+      for (const [kind, lines] of Object.entries(res.lines)) await spill.add(kind as KindId, lines!);
+      opts.onFile?.(res.outcome, i + 1, ordered.length);
+    });
+    await spill.close();
+
+    const { byFile, schools: all } = resolveSchools(ordered, outcomes.map((o) => o.found));
+    // A file that named no school and could not be read does not make up a school of its own.
+    const real = new Set(byFile.filter((code, i) => outcomes[i].status !== 'unusable' || outcomes[i].found.code || outcomes[i].found.name));
+    const schools = [...all.values()].filter((s) => real.has(s.code)).sort((a, b) => a.code.localeCompare(b.code, 'zh'));
+    const sheetOf = (file: number, kind: KindId) => `${basename(ordered[file])}［${outcomes[file].sheets[kind] ?? ''}］`;
+
+    // Metrics and the district-wide checks (same paper title, near-copied reflections), one pass over the rows.
+    const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
+    const nameOf = (code: string) => all.get(code)?.name ?? code;
+    const titles = new TitleCheck(nameOf);
+    const reflections = new ReflectionCheck(nameOf);
+    for (const kind of KINDS)
+      for await (const p of spill.read(kind)) {
+        const school = byFile[p.file];
+        tallies.get(school)?.add(kind, p.values);
+        if (kind === 'papers') titles.add(school, sheetOf(p.file, kind), p.row, p.values);
+        if (kind === 'reflections') reflections.add(school, sheetOf(p.file, kind), p.row, p.values);
+      }
+    const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
+    const crossIssues = [...titles.issues, ...reflections.finish()];
+
+    const cross = new Map<string, number>(); // school + kind → cross-school warnings
+    for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
+    const mtimes = await Promise.all(ordered.map((f) => stat(f).then((s) => s.mtime.toISOString(), () => '')));
+    const status = boardOf(opts.term, opts.asOf, schools, outcomes, byFile, mtimes, cross);
+
+    const issues: ReportIssue[] = [];
+    outcomes.forEach((o, i) => {
+      if (o.reason) issues.push({ school: byFile[i], kind: null, sheet: basename(o.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: o.reason });
+      for (const f of o.findings)
+        issues.push({ school: byFile[i], kind: f.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message });
+    });
+    issues.push(...crossIssues);
+    const order = new Map(schools.map((s, i) => [s.code, i]));
+    issues.sort((a, b) => (order.get(a.school) ?? 1e9) - (order.get(b.school) ?? 1e9)); // stable: file order within a school
+
+    async function* rowsOf(kind: KindId): AsyncGenerator<ReportRow> {
+      for await (const p of spill.read(kind)) yield { school: byFile[p.file], values: p.values };
+    }
+    const rows = Object.fromEntries(KINDS.map((k) => [k, rowsOf(k)]));
+    const part = `${opts.out}.part`;
+    let stats: ReportStats;
+    try {
+      stats = await writeReport(createWriteStream(part), { summary, status, rows, issues });
+      await rename(part, opts.out);
+    } catch (e) {
+      await rm(part, { force: true });
+      throw e;
+    }
+    return { outcomes, schools, summary, stats, duplicates: crossIssues.length };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,55 @@
+/** One sheet per kind: 学校代码, 学校 and the template's columns in order, every school's rows streamed in. */
+import type { Writable } from 'node:stream';
+import { TEMPLATES } from '../../shared/templates';
+import type { KindId } from '../../shared/types';
+import { fitWidths, toCell, type PlainCell } from './cells';
+import { TableSheet, type Book } from './sheet';
+import { drain, peek } from './source';
+import type { ReportRow, Source } from './types';
+
+/** Rows looked at before the sheet starts, to fit the column widths. */
+const SAMPLE = 300;
+
+/** Header row of a kind's sheet. */
+export function kindHeaders(kind: KindId): string[] {
+  return ['学校代码', '学校', ...TEMPLATES[kind].columns.map((c) => c.name)];
+}
+
+/** Writes one kind's sheet, named by its template title (教师名册, 课题登记, …). */
+export async function writeKindSheet(
+  book: Book,
+  kind: KindId,
+  src: Source<ReportRow> | undefined,
+  names: Map<string, string>,
+  only: string | undefined,
+  out: Writable,
+  checkEvery?: number,
+): Promise<number> {
+  const fields = TEMPLATES[kind].columns.map((c) => c.name);
+  const headers = kindHeaders(kind);
+  const keep = only ? (r: ReportRow) => r.school === only : () => true;
+  const cells = (r: ReportRow): PlainCell[] => {
+    const row: PlainCell[] = new Array(fields.length + 2);
+    row[0] = r.school;
+    row[1] = names.get(r.school) ?? r.school;
+    for (let i = 0; i < fields.length; i++) row[i + 2] = toCell(r.values[fields[i]]);
+    return row;
+  };
+  const { head, it, done } = await peek(src, SAMPLE, keep);
+  const sample = head.map(cells);
+  // The school column must fit every school's name, not just the sampled ones.
+  const longest = [...names.values()].reduce((a, n) => (n.length > a.length ? n : a), '');
+  const min = [0, 0, ...TEMPLATES[kind].columns.map((c) => c.width)];
+  const widths = fitWidths(headers, [...sample, [undefined, longest]], min, 50);
+  const sheet = new TableSheet(book, { name: TEMPLATES[kind].title, headers, widths, freezeCols: 2, checkEvery }, out);
+  try {
+    for (const r of sample) await sheet.add(r);
+  } catch (e) {
+    await it.return?.(); // release the source (a store cursor) when the output is gone
+    throw e;
+  }
+  if (!done) await drain(it, keep, (r) => sheet.add(cells(r)));
+  const n = sheet.rows;
+  await sheet.finish();
+  return n;
+}

@@ -1,0 +1,68 @@
+/** 上报情况: every school × kind with its state (未上报 / 已上报 / 已退回), version, rows, warnings and deadline. */
+import type { Writable } from 'node:stream';
+import type { StatusBoard } from '../../shared/contract';
+import type { Summary } from '../../shared/metrics';
+import { TEMPLATES } from '../../shared/templates';
+import { KINDS, type KindId } from '../../shared/types';
+import { fitWidths, type PlainCell } from './cells';
+import { TableSheet, type Book } from './sheet';
+
+/** Header row of 上报情况. */
+export const STATUS_HEADERS = ['学校代码', '学校', '登记表', '状态', '上报时间', '版本', '行数', '提示数', '跨校提示', '截止日期', '是否逾期', '退回意见'];
+
+const v = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
+
+/** An ISO instant as Beijing time (the schools' clock), `YYYY-MM-DD HH:mm`. */
+export function beijingTime(iso: string | null): string | undefined {
+  const t = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(t)) return undefined;
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function fromBoard(board: StatusBoard, only?: string): PlainCell[][] {
+  const out: PlainCell[][] = [];
+  for (const s of board.schools) {
+    if (only && s.code !== only) continue;
+    for (const kind of board.kinds) {
+      const c = s.kinds[kind];
+      const title = TEMPLATES[kind as KindId]?.title ?? kind;
+      if (!c) {
+        out.push([s.code, s.name, title, '未上报']);
+        continue;
+      }
+      out.push([
+        s.code,
+        s.name,
+        title,
+        c.status,
+        beijingTime(c.submittedAt),
+        v(c.version),
+        v(c.rows),
+        v(c.warnings),
+        c.crossWarnings || undefined,
+        v(c.deadline) ?? v(board.deadlines[kind]),
+        c.late ? '逾期' : undefined,
+        v(c.comment),
+      ]);
+    }
+  }
+  return out;
+}
+
+/** Without a board (e.g. a plain summary), a kind with rows counts as 已上报. */
+function fromSummary(summary: Summary, only?: string): PlainCell[][] {
+  const out: PlainCell[][] = [];
+  for (const s of summary.schools) {
+    if (only && s.code !== only) continue;
+    for (const kind of KINDS) out.push([s.code, s.name, TEMPLATES[kind].title, s.reported.includes(kind) ? '已上报' : '未上报']);
+  }
+  return out;
+}
+
+/** Writes 上报情况 (a school's view: its own lines only). */
+export async function writeStatusSheet(book: Book, summary: Summary, board: StatusBoard | undefined, only: string | undefined, out: Writable) {
+  const rows = board ? fromBoard(board, only) : fromSummary(summary, only);
+  const sheet = new TableSheet(book, { name: '上报情况', headers: STATUS_HEADERS, widths: fitWidths(STATUS_HEADERS, rows, [], 40), freezeCols: 2 }, out);
+  for (const r of rows) await sheet.add(r);
+  await sheet.finish();
+}

@@ -1,0 +1,56 @@
+/** writeReport: the merged workbook of DOMAIN.md, streamed with exceljs's WorkbookWriter at flat memory. */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { KINDS } from '../../shared/types';
+import { writeIssuesSheet } from './issues-sheet';
+import { writeKindSheet } from './kind-sheet';
+import { writeStatusSheet } from './status-sheet';
+import { writeSummarySheet } from './summary-sheet';
+import type { ReportData, ReportOptions } from './types';
+
+/** What was written, for logs and the CLI's summary. */
+export interface ReportStats {
+  rows: Record<string, number>;
+  issues: number;
+}
+
+/**
+ * Writes 区级汇总, 上报情况, one sheet per kind and 问题清单 to `out`, sheet after sheet, waiting for the
+ * stream whenever it is behind. Resolves when `out` has finished. With `opts.school` it is that school's view:
+ * the district summary and only its own rows, board lines and problems.
+ */
+export async function writeReport(out: Writable, data: ReportData, opts: ReportOptions = {}): Promise<ReportStats> {
+  // exceljs never rejects when its output fails (a missing folder, a client that hangs up): it just stops, and a
+  // writer waiting on back-pressure would wait forever. Fail loudly instead.
+  let onError: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (onError = reject));
+  const onClose = () => {
+    if (!out.writableFinished) onError(new Error('报表尚未写完，输出已被关闭（如下载被取消）'));
+  };
+  out.once('error', onError);
+  out.once('close', onClose);
+  try {
+    return await Promise.race([write(out, data, opts), failed]);
+  } finally {
+    out.removeListener('error', onError);
+    out.removeListener('close', onClose);
+  }
+}
+
+async function write(out: Writable, data: ReportData, opts: ReportOptions): Promise<ReportStats> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  book.creator = '研表 Yanbiao';
+  book.created = new Date();
+  const names = new Map(data.summary.schools.map((s) => [s.code, s.name]));
+  for (const s of data.status?.schools ?? []) if (!names.has(s.code)) names.set(s.code, s.name);
+  const only = opts.school;
+  await writeSummarySheet(book, data.summary, out);
+  await writeStatusSheet(book, data.summary, data.status, only, out);
+  const rows: Record<string, number> = {};
+  for (const kind of KINDS) rows[kind] = await writeKindSheet(book, kind, data.rows[kind], names, only, out, opts.checkEvery);
+  const issues = await writeIssuesSheet(book, data.issues, names, only, out);
+  await book.commit();
+  return { rows, issues };
+}
+
+export type { ReportData, ReportOptions, ReportRow, ReportIssue, Source } from './types';

@@ -1,0 +1,74 @@
+/** POST /api/v1/uploads (multipart .xlsx) and POST /api/v1/submissions (the add-in's JSON grids): one ingest path. */
+import express, { Router, type Request } from 'express';
+import multer from 'multer';
+import { IDEMPOTENCY_HEADER, SubmitRequestSchema } from '../../shared/contract';
+import type { SheetInput } from '../../shared';
+import { actorOf, principal } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { perToken } from '../http/rate-limit';
+import { ingest } from '../upload/ingest';
+import { checkGrids } from '../upload/limits';
+import { guardXlsx } from '../upload/zip-guard';
+import { readWorkbook, XlsxError, XlsxLimitError } from '../xlsx/read';
+import type { RouteContext } from './context';
+
+function idempotencyKey(req: Request): string | null {
+  const key = req.get(IDEMPOTENCY_HEADER);
+  if (key === undefined || key === '') return null;
+  if (key.length > 200) throw new HttpError(400, 'bad_idempotency_key', `${IDEMPOTENCY_HEADER} 不能超过 200 个字符`);
+  return key;
+}
+
+/** The school an upload is for: a school token's own; the district must name one (`school`). */
+function uploadSchool(req: Request, named: unknown): string {
+  const p = principal(req);
+  if (p.role === 'school') {
+    if (typeof named === 'string' && named !== '' && named !== p.school) throw new HttpError(403, 'forbidden', '学校令牌只能上报本校的数据');
+    return p.school!;
+  }
+  if (typeof named !== 'string' || named === '') throw new HttpError(400, 'no_school', '区级令牌上报时需用 school 参数指明学校编码');
+  return named;
+}
+
+/** The upload routes. */
+export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Router {
+  const r = Router();
+  const limiter = perToken(uploadsPerMinute);
+  const multipart = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: ctx.limits.bodyBytes, files: 1, fields: 20, parts: 25 },
+  }).single('file');
+
+  r.post('/uploads', limiter, multipart, async (req, res) => {
+    const file = req.file;
+    if (!file) throw new HttpError(400, 'no_file', '请用表单字段 file 上传一个 .xlsx 文件');
+    const term = req.query.term ?? (req.body as Record<string, unknown> | undefined)?.term;
+    const school = uploadSchool(req, req.query.school ?? (req.body as Record<string, unknown> | undefined)?.school);
+    const key = idempotencyKey(req);
+    await guardXlsx(file.buffer, ctx.limits);
+    let sheets: SheetInput[];
+    try {
+      sheets = await readWorkbook(file.buffer, '上传的文件', { maxCells: ctx.limits.cells, maxUncompressed: ctx.limits.uncompressedBytes });
+    } catch (err) {
+      if (err instanceof XlsxLimitError) throw new HttpError(413, 'too_large', err.message);
+      if (err instanceof XlsxError) throw new HttpError(400, 'bad_file', err.message);
+      throw err;
+    }
+    const receipt = await ingest(ctx.store, { school, term: String(term ?? ''), sheets, idemKey: key, source: 'xlsx', actor: actorOf(principal(req)) }, { now: ctx.now(), logger: ctx.logger });
+    res.status(receipt.replayed ? 200 : 201).json(receipt);
+  });
+
+  r.post('/submissions', limiter, express.json({ limit: ctx.limits.bodyBytes }), async (req, res) => {
+    const parsed = SubmitRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HttpError(400, 'bad_request', `请求格式不正确：${issue.path.join('.') || '(根)'} ${issue.message}`);
+    }
+    const school = uploadSchool(req, parsed.data.school);
+    const key = idempotencyKey(req);
+    checkGrids(parsed.data.sheets, ctx.limits);
+    const receipt = await ingest(ctx.store, { school, term: parsed.data.term, sheets: parsed.data.sheets, idemKey: key, source: 'json', actor: actorOf(principal(req)) }, { now: ctx.now(), logger: ctx.logger });
+    res.status(receipt.replayed ? 200 : 201).json(receipt);
+  });
+  return r;
+}

@@ -1,0 +1,137 @@
+/** The one set of migrations for SQLite and PostgreSQL, run at start by Kysely's Migrator (locked, so several processes may start at once). */
+import { Migrator, type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import type { Dialect } from './schema';
+
+// Migrations are written against Kysely<any> on purpose: they describe the schema at their own point in history.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  // The only engine difference: how an auto-numbered key is declared.
+  const serial = (t: any, name: string) =>
+    dialect === 'postgres'
+      ? t.addColumn(name, 'serial', (c: any) => c.primaryKey())
+      : t.addColumn(name, 'integer', (c: any) => c.primaryKey().autoIncrement());
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('schools')
+          .addColumn('code', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('tokens')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('school_code', 'text', (c) => c.references('schools.code'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await serial(db.schema.createTable('uploads'), 'id')
+          .addColumn('school_code', 'text', (c: any) => c.notNull().references('schools.code'))
+          .addColumn('term', 'text', (c: any) => c.notNull())
+          .addColumn('idem_key', 'text')
+          .addColumn('source', 'text', (c: any) => c.notNull())
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .addUniqueConstraint('uploads_idem', ['school_code', 'idem_key'])
+          .execute();
+        await serial(db.schema.createTable('submissions'), 'id')
+          .addColumn('upload_id', 'integer', (c: any) => c.notNull().references('uploads.id'))
+          .addColumn('school_code', 'text', (c: any) => c.notNull().references('schools.code'))
+          .addColumn('term', 'text', (c: any) => c.notNull())
+          .addColumn('kind', 'text', (c: any) => c.notNull())
+          .addColumn('version', 'integer', (c: any) => c.notNull())
+          .addColumn('sheet', 'text', (c: any) => c.notNull())
+          .addColumn('row_count', 'integer', (c: any) => c.notNull())
+          .addColumn('warning_count', 'integer', (c: any) => c.notNull())
+          .addColumn('findings', 'text', (c: any) => c.notNull())
+          .addColumn('columns', 'text', (c: any) => c.notNull())
+          .addColumn('status', 'text', (c: any) => c.notNull())
+          .addColumn('comment', 'text')
+          .addColumn('returned_at', 'text')
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          // 0 until the cross-school check ran: a crash between commit and check is caught up at the next start.
+          .addColumn('cross_checked', 'integer', (c: any) => c.notNull().defaultTo(0))
+          // Version numbers are unique per (school, term, kind): concurrent uploads conflict here and retry.
+          .addUniqueConstraint('submissions_version', ['school_code', 'term', 'kind', 'version'])
+          .execute();
+        await db.schema.createIndex('submissions_term').on('submissions').columns(['term', 'kind']).execute();
+        await db.schema
+          .createTable('rows')
+          .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+          .addColumn('row', 'integer', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rows_pk', ['submission_id', 'row'])
+          .execute();
+        await db.schema
+          .createTable('reflection_bands')
+          .addColumn('term', 'text', (c) => c.notNull())
+          .addColumn('band', 'text', (c) => c.notNull())
+          .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+          .addColumn('row', 'integer', (c) => c.notNull())
+          .addColumn('school_code', 'text', (c) => c.notNull())
+          .addColumn('teacher', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('reflection_bands_key').on('reflection_bands').columns(['term', 'band']).execute();
+        await db.schema
+          .createTable('paper_titles')
+          .addColumn('term', 'text', (c) => c.notNull())
+          .addColumn('title_key', 'text', (c) => c.notNull())
+          .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+          .addColumn('row', 'integer', (c) => c.notNull())
+          .addColumn('school_code', 'text', (c) => c.notNull())
+          .addColumn('teacher', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('paper_titles_key').on('paper_titles').columns(['term', 'title_key']).execute();
+        await serial(db.schema.createTable('cross_findings'), 'id')
+          .addColumn('term', 'text', (c: any) => c.notNull())
+          .addColumn('code', 'text', (c: any) => c.notNull())
+          .addColumn('submission_id', 'integer', (c: any) => c.notNull().references('submissions.id'))
+          .addColumn('row', 'integer', (c: any) => c.notNull())
+          .addColumn('other_submission_id', 'integer', (c: any) => c.notNull().references('submissions.id'))
+          .addColumn('other_row', 'integer', (c: any) => c.notNull())
+          .addColumn('field', 'text', (c: any) => c.notNull())
+          .addColumn('similarity', 'real', (c: any) => c.notNull())
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          // Both sides of a pair may find it (two uploads checking at once): the pair is stored once.
+          .addUniqueConstraint('cross_findings_pair', ['submission_id', 'row', 'other_submission_id', 'other_row', 'field'])
+          .execute();
+        await db.schema.createIndex('cross_findings_term').on('cross_findings').columns(['term']).execute();
+        await db.schema
+          .createTable('deadlines')
+          .addColumn('term', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('deadlines_pk', ['term', 'kind'])
+          .execute();
+        await serial(db.schema.createTable('audit'), 'id')
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addColumn('actor', 'text', (c: any) => c.notNull())
+          .addColumn('action', 'text', (c: any) => c.notNull())
+          .addColumn('school_code', 'text')
+          .addColumn('target', 'text')
+          .addColumn('detail', 'text')
+          .execute();
+        await sql`select 1`.execute(db);
+      },
+    },
+  };
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const all = migrations(dialect);
+  const provider: MigrationProvider = { getMigrations: async () => all };
+  let outcome = await new Migrator({ db, provider }).migrateToLatest();
+  // Processes starting at the same moment may race to create Kysely's own bookkeeping tables; the loser retries.
+  for (let i = 0; outcome.error && i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+    outcome = await new Migrator({ db, provider }).migrateToLatest();
+  }
+  const { error, results } = outcome;
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,138 @@
+/** Stores one validated upload in one transaction: a new immutable version per kind, its rows and its cross-school index keys. */
+import type { Transaction } from 'kysely';
+import type { Finding } from '../../shared/findings/finding';
+import type { KindId, NormRecord } from '../../shared/types';
+import { audit } from './audit';
+import { transact } from './retry';
+import type { DB, Store } from './schema';
+import { indexKeys } from './index-keys';
+
+/** One recognised sheet ready to store. */
+export interface NewSubmission {
+  kind: KindId;
+  sheet: string;
+  records: NormRecord[];
+  warnings: Finding[];
+  columns: { field: string; col: string }[];
+}
+
+/** What to store. */
+export interface UploadInput {
+  school: string;
+  term: string;
+  idemKey: string | null;
+  source: 'xlsx' | 'json' | 'demo' | 'sheets';
+  actor: string;
+  submissions: NewSubmission[];
+}
+
+/** The stored upload's id and whether it was an idempotent replay of an earlier one. */
+export interface Stored {
+  uploadId: number;
+  replayed: boolean;
+  submissionIds: number[];
+}
+
+// Batch sizes keep each statement well under SQLite's and PostgreSQL's bound-parameter limits.
+const ROW_BATCH = 400;
+const KEY_BATCH = 400;
+
+async function priorUpload(trx: Transaction<DB>, school: string, key: string): Promise<number | undefined> {
+  const row = await trx.selectFrom('uploads').select('id').where('school_code', '=', school).where('idem_key', '=', key).executeTakeFirst();
+  return row?.id;
+}
+
+async function submissionIdsOf(trx: Transaction<DB>, uploadId: number): Promise<number[]> {
+  const rows = await trx.selectFrom('submissions').select('id').where('upload_id', '=', uploadId).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+async function insertInBatches<T>(items: T[], size: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
+}
+
+async function storeOne(trx: Transaction<DB>, input: UploadInput, uploadId: number, sub: NewSubmission, at: string): Promise<number> {
+  const last = await trx
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('school_code', '=', input.school)
+    .where('term', '=', input.term)
+    .where('kind', '=', sub.kind)
+    .executeTakeFirst();
+  const version = Number(last?.v ?? 0) + 1;
+  const inserted = await trx
+    .insertInto('submissions')
+    .values({
+      upload_id: uploadId,
+      school_code: input.school,
+      term: input.term,
+      kind: sub.kind,
+      version,
+      sheet: sub.sheet,
+      row_count: sub.records.length,
+      warning_count: sub.warnings.length,
+      findings: JSON.stringify(sub.warnings),
+      columns: JSON.stringify(sub.columns),
+      status: 'accepted',
+      comment: null,
+      returned_at: null,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = inserted.id;
+  await insertInBatches(sub.records, ROW_BATCH, (batch) =>
+    trx
+      .insertInto('rows')
+      .values(batch.map((r) => ({ submission_id: id, row: r.row, data: JSON.stringify(r.values) })))
+      .execute(),
+  );
+  const keys = indexKeys(sub.kind, sub.records);
+  await insertInBatches(keys.bands, KEY_BATCH, (batch) =>
+    trx
+      .insertInto('reflection_bands')
+      .values(batch.map((k) => ({ term: input.term, band: k.key, submission_id: id, row: k.row, school_code: input.school, teacher: k.teacher })))
+      .execute(),
+  );
+  await insertInBatches(keys.titles, KEY_BATCH, (batch) =>
+    trx
+      .insertInto('paper_titles')
+      .values(batch.map((k) => ({ term: input.term, title_key: k.key, submission_id: id, row: k.row, school_code: input.school, teacher: k.teacher })))
+      .execute(),
+  );
+  return id;
+}
+
+/**
+ * Stores the upload: all of it or none. A repeated Idempotency-Key returns the earlier upload instead.
+ */
+export async function writeUpload(store: Store, input: UploadInput, now = new Date()): Promise<Stored> {
+  const at = now.toISOString();
+  // transact() retries on unique violations: a concurrent upload that took the same version number, or committed
+  // the same Idempotency-Key first (the retry then finds it as a replay).
+  return transact(store.db, async (trx) => {
+    if (input.idemKey) {
+      const prior = await priorUpload(trx, input.school, input.idemKey);
+      if (prior !== undefined) return { uploadId: prior, replayed: true, submissionIds: await submissionIdsOf(trx, prior) };
+    }
+    const up = await trx
+      .insertInto('uploads')
+      .values({ school_code: input.school, term: input.term, idem_key: input.idemKey, source: input.source, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ids: number[] = [];
+    for (const sub of input.submissions) ids.push(await storeOne(trx, input, up.id, sub, at));
+    await audit(
+      trx,
+      {
+        actor: input.actor,
+        action: 'upload',
+        school: input.school,
+        target: input.term,
+        detail: { uploadId: up.id, submissions: ids, kinds: input.submissions.map((s) => s.kind), source: input.source },
+      },
+      now,
+    );
+    return { uploadId: up.id, replayed: false, submissionIds: ids };
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * The one upload path (multipart .xlsx, the add-in's JSON grids and the demo district all come through here):
+ * re-validate with the shared engine, refuse any error with 422 and store nothing, else store a new version of
+ * every recognised sheet in one transaction, run the cross-school checks and answer with the receipt.
+ */
+import type { Logger } from 'pino';
+import { isTerm, parseTerm, todayIso, validateWorkbook, type KindId, type SheetInput } from '../../shared';
+import type { Receipt } from '../../shared/contract';
+import { crossCheck } from '../cross/check';
+import { HttpError } from '../http/errors';
+import { reflectionDeadlines } from '../store/deadlines';
+import { latestProjectCodes, latestRoster } from '../store/rows';
+import type { Store } from '../store/schema';
+import { getSchool } from '../store/schools';
+import { writeUpload, type NewSubmission } from '../store/write-upload';
+import { buildReceipt, priorReceipt } from './receipt';
+
+/** One upload to take in. */
+export interface IngestRequest {
+  school: string;
+  term: string;
+  sheets: SheetInput[];
+  idemKey: string | null;
+  source: 'xlsx' | 'json' | 'demo' | 'sheets';
+  actor: string;
+}
+
+/** A 422 carries at most this many findings (the add-in and the CLI show the rest after fixing these). */
+const MAX_FINDINGS = 2000;
+
+const KIND_TITLES: Record<KindId, string> = { roster: '教师名册', projects: '课题登记', courses: '课程登记', reflections: '学月反思', papers: '论文投稿' };
+
+/** A term from a request, checked. */
+export function requireTerm(term: unknown): string {
+  if (typeof term !== 'string' || !isTerm(term)) throw new HttpError(400, 'bad_term', `学期格式不正确：“${String(term ?? '')}”，应为如 2025春 或 2025秋`);
+  return parseTerm(term).term;
+}
+
+/** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/422). */
+export async function ingest(store: Store, req: IngestRequest, opts: { now?: Date; logger?: Logger } = {}): Promise<Receipt> {
+  const now = opts.now ?? new Date();
+  const term = requireTerm(req.term);
+  const school = await getSchool(store.db, req.school);
+  if (!school) throw new HttpError(404, 'no_school', `没有编码为 ${req.school} 的学校`);
+  if (req.idemKey) {
+    // A retry of an upload that already succeeded: answer as before without validating again.
+    const prior = await priorReceipt(store, req.school, req.idemKey);
+    if (prior) return prior;
+  }
+  const info = parseTerm(term);
+  const [roster, projectCodes, deadlines] = await Promise.all([
+    latestRoster(store.db, req.school, term),
+    latestProjectCodes(store.db, req.school, term),
+    reflectionDeadlines(store.db, info.months),
+  ]);
+  const result = validateWorkbook(req.sheets, {
+    term,
+    asOf: todayIso(now),
+    reflectionDeadlines: deadlines,
+    ...(roster ? { roster } : {}),
+    ...(projectCodes ? { projectCodes } : {}),
+  });
+  const all = result.sheets.flatMap((s) => s.findings);
+  if (result.errors > 0) {
+    const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
+    throw new HttpError(422, 'invalid_workbook', `发现 ${result.errors} 处错误，未保存任何内容；请修改后重新上报`, ordered.slice(0, MAX_FINDINGS));
+  }
+  const recognised = result.sheets.filter((s) => s.kind !== null);
+  if (recognised.length === 0) throw new HttpError(422, 'no_sheets', '没有识别出任何登记表（教师名册、课题登记、课程登记、学月反思、论文投稿），未保存任何内容', all.slice(0, MAX_FINDINGS));
+  const seen = new Map<string, string>();
+  for (const s of recognised) {
+    const prev = seen.get(s.kind!);
+    if (prev !== undefined)
+      throw new HttpError(422, 'duplicate_kind', `工作表“${prev}”和“${s.sheet}”都是${KIND_TITLES[s.kind!]}，一次只能上报一张；请合并后重新上报`);
+    seen.set(s.kind!, s.sheet);
+  }
+  const submissions: NewSubmission[] = recognised.map((s) => ({
+    kind: s.kind!,
+    sheet: s.sheet,
+    records: s.records,
+    warnings: s.findings,
+    columns: s.columns.map(({ field, col }) => ({ field, col })),
+  }));
+  const stored = await writeUpload(store, { school: req.school, term, idemKey: req.idemKey, source: req.source, actor: req.actor, submissions }, now);
+  if (!stored.replayed) {
+    try {
+      await crossCheck(store, term, stored.submissionIds, now);
+    } catch (err) {
+      // The upload is stored; a failed cross check must not turn it into an error. The next upload re-checks.
+      opts.logger?.error({ err, uploadId: stored.uploadId }, 'cross-school check failed');
+    }
+  }
+  return buildReceipt(store, stored.uploadId, stored.replayed);
+}

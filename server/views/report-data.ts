@@ -1,0 +1,45 @@
+/** The merged report's inputs from the store: summary, board, every kind's counting rows (streamed) and open problems. */
+import { KINDS, type KindId } from '../../shared';
+import type { ReportData, ReportIssue, ReportRow } from '../report/types';
+import { crossFindingsFor } from '../cross/list';
+import { currentIds, findingsOf, termSubmissions, type SubmissionMeta } from '../store/current';
+import { streamRows } from '../store/rows';
+import type { Store } from '../store/schema';
+import { listSchools } from '../store/schools';
+import { statusBoard } from './status';
+import { termSummary } from './summary';
+
+async function* rowsOf(store: Store, subs: SubmissionMeta[]): AsyncGenerator<ReportRow> {
+  for (const s of subs) for await (const r of streamRows(store.db, [s.id])) yield { school: s.school_code, values: r.values };
+}
+
+async function* issuesOf(store: Store, subs: SubmissionMeta[], all: SubmissionMeta[], current: Set<number>, viewer: string | null): AsyncGenerator<ReportIssue> {
+  const names = new Map((await listSchools(store.db)).map((s) => [s.code, s.name]));
+  // In pages of submissions, so a district of 300 schools never holds every warning at once.
+  for (let i = 0; i < subs.length; i += 50) {
+    const page = subs.slice(i, i + 50);
+    const cross = await crossFindingsFor(store.db, page.map((s) => s.id), all, current, names, viewer);
+    const stored = await findingsOf(store.db, page.map((s) => s.id));
+    for (const s of page) {
+      const own = stored.get(s.id) ?? [];
+      const mine = [...own, ...(cross.get(s.id) ?? [])].sort((a, b) => a.row - b.row);
+      for (const f of mine)
+        yield { school: s.school_code, kind: s.kind as KindId, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message };
+    }
+  }
+}
+
+/** Everything writeReport needs; `school` restricts rows, board and problems to that school (the summary stays district-wide). */
+export async function reportData(store: Store, term: string, asOf: string, school: string | null): Promise<ReportData> {
+  const all = await termSubmissions(store.db, term);
+  const current = currentIds(all);
+  const counting = all.filter((s) => current.has(s.id) && (school === null || s.school_code === school));
+  const rows: Partial<Record<KindId, AsyncIterable<ReportRow>>> = {};
+  for (const kind of KINDS) rows[kind] = rowsOf(store, counting.filter((s) => s.kind === kind));
+  return {
+    summary: await termSummary(store, term, asOf),
+    status: await statusBoard(store, term, asOf, school),
+    rows,
+    issues: issuesOf(store, counting, all, current, school),
+  };
+}

@@ -1,0 +1,57 @@
+/** ECharts options for the metric charts, as plain data (no ECharts import here, so it is testable anywhere). */
+import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from './format';
+import type { Metric } from './metrics';
+import type { SchoolMetrics } from './types';
+
+/** Names without the prefix every school shares (五通桥区…), so the bars keep room (names unchanged when nothing useful is shared). */
+export function shortNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  let n = 0;
+  const first = names[0];
+  while (n < first.length && names.every((x) => x[n] === first[n])) n++;
+  // Keep at least four characters of each name, and strip only a real shared prefix.
+  if (n < 2 || names.some((x) => x.length - n < 4)) return names;
+  return names.map((x) => x.slice(n));
+}
+
+/** ECharts options of one chart: horizontal bars sorted by the first metric, so long Chinese names stay readable. */
+export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow = false): EChartsCoreOption {
+  const first = metrics[0];
+  const sorted = [...schools].sort((a, b) => (first.get(a) ?? -Infinity) - (first.get(b) ?? -Infinity));
+  const scale = (m: Metric, v: number | null | undefined) => (v === null || v === undefined ? null : m.rate ? Math.round(v * 1000) / 10 : Math.round(v * 100) / 100);
+  const rate = metrics.every((m) => m.rate);
+  const many = sorted.length > 25;
+  const target = metrics.find((m) => m.target !== undefined);
+  const labels = shortNames(sorted.map((s) => s.name));
+  return {
+    color: ['#2b6cb0', '#dd8a2b'],
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      // The axis may show shortened names; the tooltip names the school in full.
+      formatter: (params: { dataIndex: number; marker: string; seriesName: string; value: unknown }[]) =>
+        [escapeHtml(sorted[params[0]?.dataIndex ?? 0]?.name ?? ''), ...params.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${p.value === null || p.value === undefined ? '—' : rate ? `${p.value}%` : p.value}`)].join('<br>'),
+      valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : rate ? `${v}%` : String(v)) },
+    legend: metrics.length > 1 ? { top: 0 } : undefined,
+    grid: { left: 8, right: many ? 48 : 24, top: metrics.length > 1 || metrics.some((m) => m.target !== undefined) ? 32 : 12, bottom: 24, containLabel: true },
+    // The target line must stay on the chart even when every school is far below it.
+    xAxis: {
+      type: 'value',
+      max: rate ? 100 : target ? (v: { max: number }) => Math.max(v.max, target.target as number) : undefined,
+      axisLabel: { formatter: rate ? '{value}%' : '{value}' },
+    },
+    yAxis: { type: 'category', data: labels, axisLabel: { width: narrow ? 100 : 132, overflow: 'truncate' } },
+    dataZoom: many ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 18, startValue: Math.max(0, sorted.length - 25), endValue: sorted.length - 1 }, { type: 'inside', yAxisIndex: 0 }] : undefined,
+    series: metrics.map((m) => ({
+      type: 'bar',
+      name: m.label,
+      data: sorted.map((s) => scale(m, m.get(s))),
+      markLine:
+        m.target !== undefined
+          ? { symbol: 'none', lineStyle: { color: '#c53030', type: 'dashed', width: 2 }, label: { position: 'end', distance: 4, color: '#c53030', formatter: `目标 ${m.rate ? `${m.target * 100}%` : m.target}` }, data: [{ xAxis: m.rate ? m.target * 100 : m.target }] }
+          : undefined,
+    })),
+  };
+}
+

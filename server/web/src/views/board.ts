@@ -1,0 +1,187 @@
+/** 上报情况: school × kind board for the district, coloured by state, with counts and deadlines per kind. */
+import { api, seg } from '../api';
+import type { Ctx } from '../context';
+import { h, replace } from '../dom';
+import { dateTime } from '../format';
+import { kindLabel, STATE_LABEL } from '../labels';
+import type { BoardCell, Status } from '../types';
+import { downloadButton } from '../ui/download-button';
+import { loading } from '../ui/loading';
+import { errorNotice } from '../ui/notice';
+
+/** Counts of one kind's column. */
+export interface ColumnCounts {
+  submitted: number;
+  returned: number;
+  missing: number;
+  late: number;
+}
+
+/** Counts the states in one kind's column. */
+export function countColumn(status: Status, kind: string): ColumnCounts {
+  const c: ColumnCounts = { submitted: 0, returned: 0, missing: 0, late: 0 };
+  for (const s of status.schools) {
+    const cell = s.kinds[kind];
+    c[stateOf(cell)] += 1;
+    if (cell?.late) c.late += 1;
+  }
+  return c;
+}
+
+/** The board's Chinese status as a CSS-friendly state. */
+export function stateOf(cell: BoardCell | undefined): 'missing' | 'submitted' | 'returned' {
+  if (cell?.status === '已上报') return 'submitted';
+  if (cell?.status === '已退回') return 'returned';
+  return 'missing';
+}
+
+/** One board cell: the coloured state and its particulars. */
+export function cellView(kind: string, cell: BoardCell | undefined): HTMLElement {
+  const state = stateOf(cell);
+  const late = !!cell?.late;
+  const bits: (string | HTMLElement)[] = [];
+  if (state !== 'missing' && cell) {
+    bits.push(h('span', { class: 'when' }, dateTime(cell.submittedAt)));
+    const facts = [cell.version ? `第${cell.version}版` : '', cell.rows !== undefined && cell.rows !== null ? `${cell.rows}行` : '']
+      .filter(Boolean)
+      .join(' · ');
+    if (facts) bits.push(h('span', { class: 'facts' }, facts));
+    if (cell.warnings) bits.push(h('span', { class: 'warn-count' }, `${cell.warnings}条提醒`));
+    if (cell.crossWarnings) bits.push(h('span', { class: 'warn-count' }, `${cell.crossWarnings}条跨校提醒`));
+    if (state === 'returned' && cell.comment) bits.push(h('span', { class: 'comment', title: cell.comment }, `意见：${cell.comment}`));
+  }
+  return h(
+    'td',
+    { class: `cell state-${state}${late ? ' is-late' : ''}`, 'data-state': state, 'data-kind': kind, 'data-label': kindLabel(kind) },
+    h(
+      'div',
+      { class: 'cell-body' },
+      h('span', { class: `chip chip-${state}` }, STATE_LABEL[state] ?? state),
+      // Submitted after the deadline is 迟交; missing (or returned and not redone) past it is 已逾期.
+      late ? h('span', { class: 'chip chip-late' }, state === 'submitted' ? '迟交' : '已逾期') : null,
+      bits.length ? h('div', { class: 'cell-detail' }, bits) : null,
+    ),
+  );
+}
+
+/** Draws the board for ctx.term. */
+export async function renderBoard(ctx: Ctx, root: HTMLElement): Promise<void> {
+  replace(root, loading());
+  let status: Status;
+  try {
+    status = await api<Status>(`/api/v1/terms/${seg(ctx.term)}/status`);
+  } catch (err) {
+    if (ctx.alive()) replace(root, errorNotice(err, () => void renderBoard(ctx, root)));
+    return;
+  }
+  if (!ctx.alive()) return;
+  const kinds = status.kinds;
+  const complete = status.schools.filter((s) => kinds.every((k) => stateOf(s.kinds[k]) === 'submitted')).length;
+  const filter = h('input', { type: 'search', class: 'filter', placeholder: '按学校名称或代码筛选', 'aria-label': '筛选学校', 'data-testid': 'board-filter' });
+  const onlyOpen = h('input', { type: 'checkbox', id: 'only-open' });
+  const tbody = h('tbody');
+  const drawRows = () => {
+    const q = filter.value.trim().toLowerCase();
+    const rows = status.schools.filter((s) => {
+      if (q && !s.name.toLowerCase().includes(q) && !s.code.toLowerCase().includes(q)) return false;
+      if (onlyOpen.checked && kinds.every((k) => stateOf(s.kinds[k]) === 'submitted')) return false;
+      return true;
+    });
+    replace(
+      tbody,
+      rows.length
+        ? rows.map((s) =>
+            h(
+              'tr',
+              { 'data-school': s.code },
+              h('th', { scope: 'row' }, h('a', { href: `#/school/${encodeURIComponent(s.code)}`, class: 'school-link' }, s.name), h('span', { class: 'code' }, s.code)),
+              kinds.map((k) => cellView(k, s.kinds[k])),
+            ),
+          )
+        : h('tr', null, h('td', { colspan: kinds.length + 1, class: 'empty' }, status.schools.length ? '没有符合条件的学校。' : '还没有登记任何学校。')),
+    );
+  };
+  filter.addEventListener('input', drawRows);
+  onlyOpen.addEventListener('change', drawRows);
+  drawRows();
+  const head = h(
+    'tr',
+    null,
+    h('th', { scope: 'col' }, '学校'),
+    kinds.map((k) => {
+      const c = countColumn(status, k);
+      const deadline = status.deadlines?.[k];
+      return h(
+        'th',
+        { scope: 'col', 'data-kind': k },
+        h('div', { class: 'kind-name' }, kindLabel(k)),
+        h('div', { class: 'deadline' }, deadline ? `截止 ${deadline}` : '未设截止日期'),
+        h(
+          'div',
+          { class: 'counts', 'data-testid': `counts-${k}` },
+          h('span', { class: 'count-submitted' }, `已上报 ${c.submitted}`),
+          h('span', { class: 'count-returned' }, `已退回 ${c.returned}`),
+          h('span', { class: 'count-missing' }, `未上报 ${c.missing}`),
+          c.late ? h('span', { class: 'count-late' }, `逾期 ${c.late}`) : null,
+        ),
+      );
+    }),
+  );
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'view view-board', 'aria-labelledby': 'board-title' },
+      h(
+        'div',
+        { class: 'view-head' },
+        h('div', null, h('h2', { id: 'board-title' }, `上报情况 · ${status.term}`), h('p', { class: 'muted' }, `共 ${status.schools.length} 所学校，${complete} 所已全部上报。`)),
+        downloadButton({
+          label: '下载区级汇总报表',
+          url: `/api/v1/terms/${seg(ctx.term)}/report.xlsx`,
+          fallbackName: `区级汇总-${ctx.term}.xlsx`,
+          receiving: '正在生成并下载报表',
+          primary: true,
+          testid: 'download-report',
+        }),
+      ),
+      h(
+        'div',
+        { class: 'toolbar' },
+        filter,
+        h('label', { class: 'check' }, onlyOpen, '只看未全部上报的学校'),
+        h(
+          'div',
+          { class: 'legend', 'aria-label': '图例' },
+          h('span', { class: 'chip chip-submitted' }, '已上报'),
+          h('span', { class: 'chip chip-returned' }, '已退回'),
+          h('span', { class: 'chip chip-missing' }, '未上报'),
+          h('span', { class: 'chip chip-late' }, '逾期/迟交'),
+        ),
+      ),
+      h(
+        'ul',
+        { class: 'kind-summary phone-only' },
+        kinds.map((k) => {
+          const c = countColumn(status, k);
+          return h('li', null, h('strong', null, kindLabel(k)), ` 已上报 ${c.submitted} · 退回 ${c.returned} · 未上报 ${c.missing}`, status.deadlines?.[k] ? h('span', { class: 'muted' }, ` · 截止 ${status.deadlines[k]}`) : null);
+        }),
+      ),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'data board stack', 'data-testid': 'board' }, h('thead', null, head), tbody)),
+    ),
+  );
+}
+
+/** One school's row of the board on its own: each kind's state and deadline. */
+export function schoolBoard(status: Status, row: Status['schools'][number]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap own-board' },
+    h(
+      'table',
+      { class: 'data board stack', 'data-testid': 'own-board' },
+      h('thead', null, h('tr', null, status.kinds.map((k) => h('th', { scope: 'col', 'data-kind': k }, h('div', { class: 'kind-name' }, kindLabel(k)), h('div', { class: 'deadline' }, status.deadlines?.[k] ? `截止 ${status.deadlines[k]}` : '未设截止日期'))))),
+      h('tbody', null, h('tr', null, status.kinds.map((k) => cellView(k, row.kinds[k])))),
+    ),
+  );
+}

@@ -1,0 +1,69 @@
+/** 图表分析: ECharts bar charts of the metrics across schools, targets drawn as lines. */
+import { api, seg } from '../api';
+import { echarts } from '../charts-lib';
+import type { Ctx } from '../context';
+import { h, replace } from '../dom';
+import { chartOption } from '../chart-options';
+import { METRICS, type Metric } from '../metrics';
+import type { Summary } from '../types';
+import { loading } from '../ui/loading';
+import { errorNotice } from '../ui/notice';
+
+/** The charts offered, each one or two metrics. */
+const CHARTS: { id: string; title: string; keys: string[] }[] = [
+  { id: 'qualified', title: '县二等奖及以上或公开发表论文人均（目标 1 篇）', keys: ['papers.qualified'] },
+  { id: 'under40', title: '≤40岁教师论文参与率（目标 100%）', keys: ['papers.under40'] },
+  { id: 'reflections', title: '学月反思完成率与按时率', keys: ['refl.rate', 'refl.onTime'] },
+  { id: 'projects', title: '课题：在研与逾期未结题', keys: ['projects.active', 'projects.overdue'] },
+];
+
+/** Charts alive on the page, disposed when the view is left (ECharts holds canvases and listeners). */
+let live: echarts.ECharts[] = [];
+
+/** Disposes every chart this view drew. */
+export function disposeCharts(): void {
+  for (const c of live) c.dispose();
+  live = [];
+}
+
+/** Charts follow the window's width (phone rotated, window resized); bound on first use, not at import. */
+let resizeBound = false;
+function bindResize(): void {
+  if (resizeBound) return;
+  resizeBound = true;
+  window.addEventListener('resize', () => {
+    for (const c of live) c.resize();
+  });
+}
+
+/** Draws the charts for ctx.term. */
+export async function renderCharts(ctx: Ctx, root: HTMLElement): Promise<void> {
+  disposeCharts();
+  bindResize();
+  replace(root, loading());
+  let summary: Summary;
+  try {
+    summary = await api<Summary>(`/api/v1/terms/${seg(ctx.term)}/summary`);
+  } catch (err) {
+    if (ctx.alive()) replace(root, errorNotice(err, () => void renderCharts(ctx, root)));
+    return;
+  }
+  if (!ctx.alive()) return;
+  const section = h('section', { class: 'view view-charts', 'aria-labelledby': 'charts-title' }, h('div', { class: 'view-head' }, h('h2', { id: 'charts-title' }, `图表分析 · ${summary.term}`)));
+  replace(root, section);
+  if (!summary.schools.length) {
+    section.appendChild(h('p', { class: 'empty' }, '本学期还没有学校上报数据，暂无图表。'));
+    return;
+  }
+  const visible = Math.min(summary.schools.length, 25);
+  const height = Math.max(220, visible * 26 + 70);
+  for (const spec of CHARTS) {
+    const metrics = spec.keys.map((k) => METRICS.find((m) => m.key === k)).filter((m): m is Metric => !!m);
+    const box = h('div', { class: 'chart', 'data-chart': spec.id });
+    box.style.height = `${height}px`;
+    section.appendChild(h('figure', { class: 'card chart-card' }, h('figcaption', null, spec.title), box));
+    const chart = echarts.init(box, undefined, { locale: 'ZH', renderer: 'canvas' });
+    chart.setOption(chartOption(summary.schools, metrics, box.clientWidth < 480));
+    live.push(chart);
+  }
+}

@@ -1,0 +1,77 @@
+/** One school's metrics, fed record by record, so a caller can stream rows and keep only small counters. */
+import { parseTerm } from '../term';
+import type { KindId } from '../types';
+import { lastFriday, monthsDue } from './calendar';
+import { CourseTally } from './courses';
+import type { Values } from './fields';
+import { PaperTally } from './papers';
+import { PeopleTally } from './people';
+import { ProjectTally } from './projects';
+import { ReflectionTally } from './reflections';
+import type { SchoolSummary } from './schema';
+
+/** What every school of one summary shares. */
+export interface TallyContext {
+  term: string;
+  /** ISO date the figures are as of. */
+  asOf: string;
+  /** District reflection deadlines (`YYYY-MM` → ISO date); default the month's last Friday. */
+  deadlines?: Record<string, string>;
+}
+
+/** A school as the summary lists it. */
+export interface SchoolRef {
+  code: string;
+  name: string;
+  type: string;
+}
+
+/** Accumulates one school's records of any kinds, in any order; `finish()` gives its summary line. */
+export class SchoolTally {
+  private readonly people: PeopleTally;
+  private readonly reflections: ReflectionTally;
+  private readonly papers = new PaperTally();
+  private readonly projects: ProjectTally;
+  private readonly courses = new CourseTally();
+  private readonly reported = new Set<KindId>();
+
+  constructor(readonly school: SchoolRef, ctx: TallyContext) {
+    const info = parseTerm(ctx.term);
+    const deadlines = ctx.deadlines ?? {};
+    this.people = new PeopleTally(info.start);
+    this.reflections = new ReflectionTally(monthsDue(ctx.term, ctx.asOf), (m) => deadlines[m] ?? lastFriday(m));
+    this.projects = new ProjectTally(ctx.asOf, info.start, info.end);
+  }
+
+  /** One normalised record of a kind. */
+  add(kind: KindId, values: Values): void {
+    this.reported.add(kind);
+    switch (kind) {
+      case 'roster':
+        return this.people.add(values);
+      case 'reflections':
+        return this.reflections.add(values);
+      case 'papers':
+        return this.papers.add(values);
+      case 'projects':
+        return this.projects.add(values);
+      case 'courses':
+        return this.courses.add(values);
+    }
+  }
+
+  /** The school's summary line. */
+  finish(): SchoolSummary {
+    const people = this.people.finish();
+    return {
+      ...this.school,
+      reported: [...this.reported],
+      teachers: people.teachers,
+      under40: people.under40,
+      reflections: this.reflections.finish(people),
+      papers: this.papers.finish(people),
+      projects: this.projects.finish(),
+      courses: this.courses.finish(people),
+    };
+  }
+}

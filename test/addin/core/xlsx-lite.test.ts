@@ -1,0 +1,38 @@
+import ExcelJS from 'exceljs';
+import { readXlsx, toBase64, unescapeXml } from '../../../addin/core/xlsx-lite';
+
+async function workbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const a = wb.addWorksheet('区级汇总');
+  a.addRow(['学校代码', '学校', '反思完成率', '在岗']);
+  a.addRow(['WTQ-SY', '五通桥区实验小学', 0.9, true]);
+  a.addRow(['', '全区合计 & <总>', { formula: '1+1', result: 2 }, false]);
+  const b = wb.addWorksheet('论文投稿');
+  b.getCell('A1').value = '=不是公式';
+  b.getCell('C3').value = { richText: [{ text: '富' }, { text: '文本' }] };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('readXlsx', () => {
+  test('reads sheet names, shared and rich strings, numbers, booleans and cached formula results', async () => {
+    const sheets = await readXlsx(await workbook());
+    expect(sheets.map((s) => s.name)).toEqual(['区级汇总', '论文投稿']);
+    expect(sheets[0].grid).toEqual([
+      ['学校代码', '学校', '反思完成率', '在岗'],
+      ['WTQ-SY', '五通桥区实验小学', 0.9, true],
+      ['', '全区合计 & <总>', 2, false],
+    ]);
+    expect(sheets[1].grid[0][0]).toBe('=不是公式');
+    expect(sheets[1].grid[2]).toEqual([null, null, '富文本']);
+  });
+
+  test('a file that is not a workbook gives a Chinese error', async () => {
+    await expect(readXlsx(new TextEncoder().encode('<html>502 Bad Gateway</html>'))).rejects.toThrow(/不是有效的 Excel 工作簿/);
+  });
+
+  test('toBase64 matches Node for large inputs; entities decode', () => {
+    const bytes = new Uint8Array(200000).map((_, i) => (i * 31) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(unescapeXml('&lt;a&gt; &amp; &#x4E2D;&#25991;')).toBe('<a> & 中文');
+  });
+});

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_ORIGIN, deploymentOrigin, manifestFor, parseArgs } from '../../scripts/manifest';
+
+const root = join(__dirname, '..', '..');
+// CI keeps shared/ beside the checkout, so the schemas are found relative to the repo root.
+const xsd = join(root, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
+const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
+
+/** Runs xmllint against Microsoft's schemas; returns [ok, output]. */
+function validate(xml: string): [boolean, string] {
+  const dir = mkdtempSync(join(tmpdir(), 'yb-manifest-'));
+  const file = join(dir, 'manifest.xml');
+  writeFileSync(file, xml);
+  try {
+    const out = execFileSync('xmllint', ['--noout', '--schema', xsd, file], { stdio: 'pipe' });
+    return [true, out.toString()];
+  } catch (err) {
+    const e = err as { stderr?: Buffer };
+    return [false, e.stderr?.toString() ?? String(err)];
+  }
+}
+
+describe('manifest.xml', () => {
+  test('validates against the Office add-in manifest schemas', () => {
+    const [ok, out] = validate(manifest);
+    expect(out).not.toMatch(/error/i);
+    expect(ok).toBe(true);
+  });
+
+  test('the schema check is real: a manifest without <Id> is rejected', () => {
+    const [ok, out] = validate(manifest.replace(/<Id>[^<]*<\/Id>/, ''));
+    expect(ok).toBe(false);
+    expect(out).toMatch(/Version|Id/);
+  });
+
+  test('a Home-tab group 研表 with a function command 校验 and a task-pane button 研表面板', () => {
+    expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
+    expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>validateActiveSheet<\/FunctionName>/);
+    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
+    for (const zh of ['研表', '校验', '研表面板']) expect(manifest).toContain(`<bt:Override Locale="zh-CN" Value="${zh}"/>`);
+    expect(manifest).toMatch(/<DefaultLocale>en-US<\/DefaultLocale>/);
+    for (const size of [16, 32, 80]) expect(manifest).toContain(`/addin/assets/icon-${size}.png`);
+    expect(manifest).toContain('<Host Name="Workbook"/>');
+  });
+});
+
+describe('scripts/manifest', () => {
+  test('writes a copy for a deployment URL that still validates and has no development URL left', () => {
+    const xml = manifestFor('https://district.example.cn', manifest);
+    expect(xml).not.toContain(DEV_ORIGIN);
+    expect(xml).toContain('<SourceLocation DefaultValue="https://district.example.cn/addin/taskpane.html"/>');
+    expect(xml).toContain('<AppDomain>https://district.example.cn</AppDomain>');
+    expect(validate(xml)[0]).toBe(true);
+  });
+
+  test('refuses http, paths and garbage with a Chinese message', () => {
+    expect(() => deploymentOrigin('http://district.example.cn')).toThrow(/https/);
+    expect(() => deploymentOrigin('https://district.example.cn/yb')).toThrow(/根地址/);
+    expect(() => deploymentOrigin('not a url')).toThrow(/无效的地址/);
+  });
+
+  test('argument parsing: default URL, --url and --out', () => {
+    expect(parseArgs([]).url).toBe(DEV_ORIGIN);
+    expect(parseArgs(['--url', 'https://a.example.cn', '--out', '/tmp/m.xml'])).toEqual({ url: 'https://a.example.cn', out: '/tmp/m.xml' });
+    expect(() => parseArgs(['--bogus'])).toThrow(/未知参数/);
+  });
+});

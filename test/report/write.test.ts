@@ -1,0 +1,125 @@
+/** The merged report read back with exceljs: sheets, headers, frozen panes, filters, a school's view, formula text. */
+import ExcelJS from 'exceljs';
+import { computeSummary } from '../../shared/metrics';
+import { TEMPLATES } from '../../shared/templates';
+import { KINDS, type KindId } from '../../shared/types';
+import type { ReportData, ReportRow } from '../../server/report/write';
+import { fixtureDistrict } from '../shared/metrics/fixture-district';
+import { readBack, reportBuffer, rowsOf, zipParts } from './read-back';
+
+const DANGEROUS = ['=HYPERLINK("http://evil.example","点我")', '+1+2', '-3+4', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+
+function fixtureData(): ReportData {
+  const input = fixtureDistrict();
+  const rows: Partial<Record<KindId, ReportRow[]>> = {};
+  for (const s of input.schools)
+    for (const [kind, recs] of Object.entries(s.records)) for (const r of recs!) (rows[kind as KindId] ??= []).push({ school: s.code, values: r.values });
+  // A school typed formula-looking text into 题目 and 评比或刊物.
+  for (const [i, t] of DANGEROUS.entries())
+    rows.papers!.push({ school: 'WTQ-EM', values: { 教师: ['孙丽'], 题目: t, 去向: '评比', 评比或刊物: t, 提交日期: '2025-03-02', 状态: '已提交', 发表期次: i } });
+  return {
+    summary: computeSummary(input),
+    rows,
+    issues: [
+      { school: 'WTQ-SY', kind: 'papers', sheet: '论文', row: 3, col: 'B', field: '题目', code: 'duplicate', severity: 'warning', value: 'P1', message: '题目与他校重复' },
+      { school: 'WTQ-EM', kind: 'reflections', sheet: '反思', row: 4, col: 'F', field: '提交日期', code: 'late', severity: 'warning', value: '=1+1', message: '迟交' },
+    ],
+  };
+}
+
+describe('writeReport (district view)', () => {
+  let wb: ExcelJS.Workbook;
+  let buf: Buffer;
+  beforeAll(async () => {
+    buf = await reportBuffer(fixtureData());
+    wb = await readBack(buf);
+  });
+
+  test('sheets in order', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['区级汇总', '上报情况', '教师名册', '课题登记', '课程登记', '学月反思', '论文投稿', '问题清单']);
+  });
+
+  test('each kind sheet: 学校代码, 学校 and the template columns in order; every school\'s rows', () => {
+    for (const kind of KINDS) {
+      const ws = wb.getWorksheet(TEMPLATES[kind].title)!;
+      expect(rowsOf(ws)[0]).toEqual(['学校代码', '学校', ...TEMPLATES[kind].columns.map((c) => c.name)]);
+    }
+    const papers = rowsOf(wb.getWorksheet('论文投稿')!);
+    expect(papers.length).toBe(1 + 9 + DANGEROUS.length);
+    expect(new Set(papers.slice(1).map((r) => r[0]))).toEqual(new Set(['WTQ-SY', 'WTQ-EM', 'WTQ-NR']));
+    // 教师 (string[]) joined with 、, dates as ISO text, school name looked up from the summary.
+    expect(papers[1].slice(0, 4)).toEqual(['WTQ-SY', '五通桥区实验小学', '张伟、赵敏', 'P1']);
+    const roster = rowsOf(wb.getWorksheet('教师名册')!);
+    expect(roster.length).toBe(1 + 5 + 2);
+  });
+
+  test('headers frozen, filter over header and data, widths fit Chinese text', () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(String(ws.autoFilter)).toMatch(/^A1:[A-Z]+\d+$/);
+    }
+    const papers = wb.getWorksheet('论文投稿')!;
+    expect(papers.autoFilter).toBe(`A1:N${1 + 9 + DANGEROUS.length}`);
+    // 五通桥区二码头小学 is 9 CJK characters = 18 units.
+    expect(papers.getColumn(2).width).toBeGreaterThanOrEqual(18);
+    expect(wb.getWorksheet('区级汇总')!.getColumn(2).width).toBeGreaterThanOrEqual(18);
+    // The summary's filter covers the school lines only, not the totals below them.
+    expect(wb.getWorksheet('区级汇总')!.autoFilter).toBe('A1:AG4');
+  });
+
+  test('区级汇总: school lines, district totals, targets and ranks', () => {
+    const rows = rowsOf(wb.getWorksheet('区级汇总')!);
+    const h = rows[0] as string[];
+    const at = (r: unknown[], name: string) => r[h.indexOf(name)] ?? null;
+    expect(rows.slice(1, 4).map((r) => r[0])).toEqual(['WTQ-SY', 'WTQ-EM', 'WTQ-NR']);
+    expect(at(rows[1], '反思完成率')).toBe(0.4167);
+    expect(at(rows[2], '县二等奖及以上或发表人均')).toBe(1);
+    expect(at(rows[2], '县二等奖及以上或发表人均排名')).toBe(1);
+    expect(at(rows[1], '县二等奖及以上或发表人均排名')).toBe(2);
+    expect(at(rows[3], '论文人均篇数')).toBeNull(); // no roster: blank, not 0
+    expect(rows[4][1]).toBe('全区合计');
+    expect(at(rows[4], '论文篇数')).toBe(9); // the summary is computed from the fixture's records
+    expect(rows[5][1]).toBe('目标');
+    expect(at(rows[5], '县二等奖及以上或发表人均')).toBe(1);
+    expect(at(rows[5], '40岁以下论文参与率')).toBe(1);
+    const cell = wb.getWorksheet('区级汇总')!.getCell(2, h.indexOf('反思完成率') + 1);
+    expect(cell.numFmt).toBe('0.0%');
+  });
+
+  test('formula-looking text stays text: string cells, and no <f> anywhere in the XML', async () => {
+    const ws = wb.getWorksheet('论文投稿')!;
+    const titles: unknown[] = [];
+    ws.eachRow((r, n) => {
+      if (n > 10) {
+        const c = r.getCell(4);
+        expect(c.type).toBe(ExcelJS.ValueType.String);
+        expect(c.formula).toBeUndefined();
+        titles.push(c.value);
+      }
+    });
+    // XML parsers turn a literal CR into LF (exceljs does not escape it as &#13;): still text, never a formula.
+    expect(titles).toEqual(DANGEROUS.map((t) => t.replace('\r', '\n')));
+    const parts = await zipParts(buf);
+    const sheets = [...parts.keys()].filter((k) => k.startsWith('xl/worksheets/sheet'));
+    expect(sheets.length).toBe(8);
+    for (const k of sheets) expect(parts.get(k)).not.toMatch(/<f[ >]/);
+    expect(rowsOf(wb.getWorksheet('问题清单')!)[2][9]).toBe('=1+1');
+  });
+});
+
+describe('writeReport (a school\'s view)', () => {
+  test('has the district summary but only its own rows, board lines and problems', async () => {
+    const wb = await readBack(await reportBuffer(fixtureData(), { school: 'WTQ-EM' }));
+    expect(rowsOf(wb.getWorksheet('区级汇总')!).slice(1, 4).map((r) => r[0])).toEqual(['WTQ-SY', 'WTQ-EM', 'WTQ-NR']);
+    for (const kind of KINDS) {
+      const rows = rowsOf(wb.getWorksheet(TEMPLATES[kind].title)!).slice(1);
+      for (const r of rows) expect(r[0]).toBe('WTQ-EM');
+    }
+    expect(rowsOf(wb.getWorksheet('论文投稿')!).length).toBe(1 + 2 + DANGEROUS.length);
+    expect(rowsOf(wb.getWorksheet('教师名册')!).slice(1).map((r) => r[2])).toEqual(['刘洋', '孙丽']);
+    expect(rowsOf(wb.getWorksheet('上报情况')!).slice(1).every((r) => r[0] === 'WTQ-EM')).toBe(true);
+    expect(rowsOf(wb.getWorksheet('问题清单')!).slice(1).map((r) => r[0])).toEqual(['WTQ-EM']);
+    const all = JSON.stringify(wb.worksheets.filter((w) => w.name !== '区级汇总').map(rowsOf));
+    expect(all).not.toContain('张伟');
+  });
+});

@@ -1,0 +1,44 @@
+/** `yanbiao serve` (what `npm start` runs) on an empty store: demo district, URL and tokens printed, tokens work. */
+import { childEnv, startChild } from '../../support/child-server';
+import { openTestStore } from '../../support/store';
+
+test('first start creates the demo district and prints working tokens; a restart creates nothing more', async () => {
+  const t = await openTestStore('sqlite');
+  try {
+    const first = await startChild(childEnv(t.env, { YANBIAO_DEMO: '1' }));
+    let term = '';
+    let district = '';
+    const schools: Record<string, string> = {};
+    try {
+      const out = first.output();
+      term = /已创建演示区县（(\d{4}[春秋])，6 所学校）/.exec(out)![1];
+      district = /区级令牌：(ybd_\S+)/.exec(out)![1];
+      for (const m of out.matchAll(/^\s+(WTQ-[A-Z]+) \S+：(ybs_\S+)$/gm)) schools[m[1]] = m[2];
+      expect(Object.keys(schools).sort()).toEqual(['WTQ-GY', 'WTQ-JS', 'WTQ-NH', 'WTQ-SY', 'WTQ-XB', 'WTQ-ZG']);
+      const get = (path: string, token: string) => fetch(`${first.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+      expect(await get('/api/v1/me', schools['WTQ-SY'])).toEqual({ role: 'school', school: { code: 'WTQ-SY', name: '五通桥区实验小学', type: '小学' } });
+      const board = await get(`/api/v1/terms/${encodeURIComponent(term)}/status`, district);
+      const status = Object.fromEntries(board.schools.map((s: { code: string; kinds: Record<string, { status: string }> }) => [s.code, Object.values(s.kinds).map((k) => k.status).join(',')]));
+      expect(status['WTQ-SY']).toBe('已上报,已上报,已上报,已上报,已上报');
+      expect(status['WTQ-XB']).toBe('已上报,未上报,未上报,已上报,未上报');
+      expect(status['WTQ-GY']).toBe('未上报,未上报,未上报,未上报,未上报');
+      // The planted copy: 实验小学's first paper title under a 竹根 teacher.
+      const zg = await get(`/api/v1/terms/${encodeURIComponent(term)}/submissions`, schools['WTQ-ZG']);
+      const papers = zg.submissions.find((s: { kind: string }) => s.kind === 'papers');
+      expect(papers.crossSchool.some((f: { code: string; other: { school: string } }) => f.code === 'duplicate' && f.other.school === 'WTQ-SY')).toBe(true);
+    } finally {
+      await first.stop();
+    }
+    const second = await startChild(childEnv(t.env, { YANBIAO_DEMO: '1' }));
+    try {
+      expect(second.output()).not.toMatch(/已创建演示区县/);
+      expect(second.output()).toMatch(/令牌只在签发时显示一次/);
+      const me = await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${district}` } });
+      expect(me.status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await t.dispose();
+  }
+});

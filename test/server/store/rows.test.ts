@@ -1,0 +1,44 @@
+/** Row streaming pages through every row exactly once, in order, however small the page. */
+import { addSchool } from '../../../server/store/schools';
+import { streamRows, streamRowsOfMany } from '../../../server/store/rows';
+import { writeUpload } from '../../../server/store/write-upload';
+import { storeKinds } from '../../support/pg';
+import { openTestStore, type TestStore } from '../../support/store';
+
+describe.each(storeKinds())('row streams on %s', (kind) => {
+  let t: TestStore;
+  let ids: number[] = [];
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    await addSchool(t.store.db, { code: 'A', name: '甲', type: '小学' });
+    const records = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ row: i + 2, values: { 姓名: `${tag}${i}` } }));
+    const stored = await writeUpload(t.store, {
+      school: 'A',
+      term: '2025春',
+      idemKey: null,
+      source: 'json',
+      actor: 'test',
+      submissions: [
+        { kind: 'roster', sheet: 'a', records: records(7, 'r'), warnings: [], columns: [] },
+        { kind: 'courses', sheet: 'b', records: records(0, 'c'), warnings: [], columns: [] },
+        { kind: 'papers', sheet: 'c', records: records(5, 'p'), warnings: [], columns: [] },
+      ],
+    });
+    ids = stored.submissionIds;
+  });
+  afterAll(() => t.dispose());
+
+  const collect = async <T,>(it: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+
+  test.each([1, 3, 5, 12, 1000])('page size %i', async (size) => {
+    const many = await collect(streamRowsOfMany(t.store.db, ids, size));
+    const one = await collect(streamRows(t.store.db, ids, size));
+    const expected = [...Array.from({ length: 7 }, (_, i) => [ids[0], i + 2, `r${i}`]), ...Array.from({ length: 5 }, (_, i) => [ids[2], i + 2, `p${i}`])];
+    expect(many.map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
+    expect(one.map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
+  });
+});

@@ -1,0 +1,231 @@
+/** The Excel host stand-in: `Office` and `Excel` globals over an in-memory workbook, faithful to the Office.js
+ *  shapes the adapter uses (batched sync, load-before-read, null objects, requirement sets, 5 MB payloads). */
+import { ClientObject, ClientResult, Ctx, HostStats, officeError, splitSheet } from './excel-host-core';
+import { parseRect, rectAddress, Value, WorkbookModel } from './excel-host-model';
+import { WorksheetProxy } from './excel-host-sheet';
+
+export { WorkbookModel } from './excel-host-model';
+
+/** Options of one stand-in host. */
+export interface HostOptions {
+  /** Highest ExcelApi version the host supports (default 1.18). */
+  excelApi?: string;
+  /** Office.context.partitionKey (undefined on hosts without partitioned storage). */
+  partitionKey?: string;
+  platform?: string;
+  /** Decodes an .xlsx (base64) for insertWorksheetsFromBase64. */
+  decodeXlsx?: (base64: string) => { name: string; grid: (Value | null | undefined)[][] }[];
+}
+
+/** What a test gets back: the model, counters, and what the add-in asked of Office outside Excel.run. */
+export interface Host {
+  model: WorkbookModel;
+  stats: HostStats;
+  dialogs: { url: string; options: unknown }[];
+  actions: Map<string, (event: { completed(): void }) => unknown>;
+  Office: unknown;
+  Excel: unknown;
+}
+
+function versionAtMost(v: string, max: string): boolean {
+  const [a, b] = v.split('.').map(Number);
+  const [x, y] = max.split('.').map(Number);
+  return a < x || (a === x && (b ?? 0) <= (y ?? 0));
+}
+
+/** Workbook.comments (ExcelApi 1.10). */
+class CommentProxy extends ClientObject {
+  constructor(ctx: Ctx, private idOf: () => string | undefined, nullable = false) {
+    super(ctx);
+    if (nullable) this.settleNull(() => ctx.model.comments.some((x) => x.id === idOf()));
+  }
+  protected snapshot(): Record<string, unknown> {
+    const id = this.idOf();
+    const c = this.ctx.model.comments.find((x) => x.id === id);
+    return c ? { id: c.id, content: c.content } : {};
+  }
+  get id(): string { return this.get('id') as string; }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const id = this.idOf();
+      const m = this.ctx.model;
+      const c = m.comments.find((x) => x.id === id);
+      if (!c) throw officeError('ItemNotFound', `找不到批注 ${id}`);
+      m.comments = m.comments.filter((x) => x !== c);
+      this.ctx.stats.log.push(`delcomment ${c.address}`);
+      return 0;
+    });
+  }
+}
+
+class CommentCollectionProxy extends ClientObject {
+  constructor(ctx: Ctx) { super(ctx); }
+  protected snapshot(): Record<string, unknown> {
+    return { items: this.ctx.model.comments.map((c) => ({ id: c.id, address: c.address })) };
+  }
+  /** items: comments with id loaded; getLocation() gives their cell. */
+  get items(): { id: string; getLocation(): { load(p: string): unknown; address: string } }[] {
+    const list = this.get('items') as { id: string; address: string }[];
+    return list.map((c) => ({
+      id: c.id,
+      getLocation: () => {
+        const holder = { address: '' };
+        let done = false;
+        const loc = {
+          load: () => { this.ctx.enqueue(() => { holder.address = c.address; done = true; return c.address.length; }); return loc; },
+          get address() { if (!done) throw officeError('PropertyNotLoaded', 'address'); return holder.address; },
+        };
+        return loc;
+      },
+    }));
+  }
+  add(cellAddress: string, content: string): CommentProxy {
+    this.ctx.requireSet('1.10');
+    let id: string | undefined;
+    this.ctx.enqueue(() => {
+      const { sheet, address } = splitSheet(cellAddress);
+      const s = this.ctx.model.mustSheet(sheet);
+      const a = rectAddress(parseRect(address));
+      const full = `${s.name}!${a}`;
+      if (this.ctx.model.comments.some((c) => c.address === full)) throw officeError('InvalidOperation', `${full} 已有批注`);
+      id = this.ctx.model.newId();
+      this.ctx.model.comments.push({ id, address: full, content });
+      this.ctx.stats.log.push(`comment ${full}`);
+      return content.length;
+    });
+    return new CommentProxy(this.ctx, () => id);
+  }
+  getItem(id: string): CommentProxy {
+    this.ctx.requireSet('1.10');
+    return new CommentProxy(this.ctx, () => id);
+  }
+  getItemOrNullObject(id: string): CommentProxy {
+    this.ctx.requireSet('1.10');
+    return new CommentProxy(this.ctx, () => id, true);
+  }
+}
+
+/** Workbook.worksheets. */
+class WorksheetCollectionProxy extends ClientObject {
+  constructor(ctx: Ctx) { super(ctx); }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const items = this.ctx.model.sheets.map((s) => {
+      const w = new WorksheetProxy(this.ctx, () => this.ctx.model.mustSheet(s.name));
+      const loaded: Record<string, unknown> = {};
+      for (const p of props.length ? props : ['name', 'id', 'visibility']) loaded[p] = (s as unknown as Record<string, unknown>)[p];
+      (w as unknown as { loaded: Record<string, unknown> }).loaded = loaded;
+      return w;
+    });
+    return { items };
+  }
+  get items(): WorksheetProxy[] { return this.get('items') as WorksheetProxy[]; }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.mustSheet(name));
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.mustSheet(name), true);
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    let name = '';
+    this.ctx.enqueue(() => { name = this.ctx.model.active; return 0; });
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.mustSheet(name));
+  }
+  add(name: string): WorksheetProxy {
+    this.ctx.enqueue(() => { this.ctx.model.addSheet(name); this.ctx.stats.log.push(`addsheet ${name}`); return 0; });
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.mustSheet(name));
+  }
+}
+
+/** Creates a host over `model` and returns the globals plus counters. */
+export function createHost(model = new WorkbookModel(), opts: HostOptions = {}): Host {
+  const maxApi = opts.excelApi ?? '1.18';
+  const stats: HostStats = { syncs: 0, payloads: [], refused: 0, log: [], leakedTracked: 0 };
+  const dialogs: Host['dialogs'] = [];
+  const actions: Host['actions'] = new Map();
+  const api = (v: string) => versionAtMost(v, maxApi);
+
+  const makeWorkbook = (ctx: Ctx) => ({
+    worksheets: new WorksheetCollectionProxy(ctx),
+    comments: new CommentCollectionProxy(ctx),
+    application: {
+      suspendApiCalculationUntilNextSync: () => {
+        ctx.enqueue(() => { stats.log.push('suspendcalc'); return 0; });
+      },
+    },
+    insertWorksheetsFromBase64: (base64: string, options?: { sheetNamesToInsert?: string[] }) => {
+      ctx.requireSet('1.13');
+      const result = new ClientResult<string[]>();
+      ctx.enqueue(() => {
+        const sheets = (opts.decodeXlsx?.(base64) ?? []).filter((s) => !options?.sheetNamesToInsert || options.sheetNamesToInsert.includes(s.name));
+        const clash = sheets.find((s) => ctx.model.sheet(s.name));
+        if (clash) throw officeError('InvalidOperation', `工作簿中已有工作表“${clash.name}”`);
+        const ids: string[] = [];
+        for (const s of sheets) {
+          const sheet = ctx.model.addSheet(s.name);
+          sheet.setGrid(s.grid);
+          ids.push(sheet.id);
+          stats.log.push(`insertsheet ${s.name}`);
+        }
+        result.set(ids);
+        return base64.length;
+      });
+      return result;
+    },
+  });
+
+  const Excel = {
+    /** Excel.run: one context, a final sync for anything still queued, tracked objects counted as leaks. */
+    async run<T>(batch: (ctx: Ctx & { workbook: ReturnType<typeof makeWorkbook> }) => Promise<T>): Promise<T> {
+      const ctx = new Ctx(model, stats, api) as Ctx & { workbook: ReturnType<typeof makeWorkbook> };
+      ctx.workbook = makeWorkbook(ctx);
+      const out = await batch(ctx);
+      if (ctx.pending) await ctx.sync();
+      stats.leakedTracked += ctx.tracked.size;
+      return out;
+    },
+  };
+
+  const settings = {
+    get: (name: string) => model.settings[name] ?? null,
+    set: (name: string, value: unknown) => { model.settings[name] = JSON.parse(JSON.stringify(value)); },
+    remove: (name: string) => { delete model.settings[name]; },
+    saveAsync: (cb?: (r: { status: string }) => void) => {
+      model.savedSettings = JSON.parse(JSON.stringify(model.settings));
+      setTimeout(() => cb?.({ status: 'succeeded' }), 0);
+    },
+  };
+
+  const Office = {
+    HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+    onReady(cb?: (info: { host: string; platform: string }) => void) {
+      const info = { host: 'Excel', platform: opts.platform ?? 'OfficeOnline' };
+      cb?.(info);
+      return Promise.resolve(info);
+    },
+    actions: { associate: (name: string, fn: Host['actions'] extends Map<string, infer F> ? F : never) => { actions.set(name, fn); } },
+    context: {
+      displayLanguage: 'zh-CN',
+      partitionKey: opts.partitionKey,
+      requirements: { isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && api(v) },
+      document: { settings },
+      ui: {
+        displayDialogAsync(url: string, options: unknown, cb?: (r: unknown) => void) {
+          dialogs.push({ url, options });
+          const dialog = { close() { /* closed */ }, addEventHandler() { /* no messages in the stand-in */ } };
+          setTimeout(() => cb?.({ status: 'succeeded', value: dialog }), 0);
+        },
+        messageParent() { /* dialog side */ },
+      },
+    },
+  };
+  return { model, stats, dialogs, actions, Office, Excel };
+}
+
+/** Installs a host's `Office` and `Excel` as globals (what office.js does in a real pane). */
+export function installHost(host: Host): void {
+  const g = globalThis as Record<string, unknown>;
+  g.Office = host.Office;
+  g.Excel = host.Excel;
+}
