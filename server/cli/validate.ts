@@ -1,7 +1,7 @@
 /** `yanbiao validate <file.xlsx>`: every sheet of a workbook checked, as a readable Chinese table or JSON. */
 import { basename } from 'node:path';
 import { TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
-import { readWorkbook, XlsxError } from '../xlsx/read';
+import { readWorkbook } from '../xlsx/read';
 import { flag, parseArgs, type Command } from './command';
 import { pad } from './format';
 

@@ -1,9 +1,5 @@
-/**
- * Which Google spreadsheet and range each school registered as its register. Kept in the store's database in
- * a table of its own (`sheet_links`), created on first use so Sheets sync adds nothing when it is not used.
- */
-import type { Kysely } from 'kysely';
-import type { DB, Store } from '../store/schema';
+/** Which Google spreadsheet and range each school registered as its register, in the store's `sheet_links` table. */
+import type { SheetLinkTable, Store } from '../store/schema';
 
 /** One school's registered source. */
 export interface SheetLink {
@@ -12,46 +8,6 @@ export interface SheetLink {
   range: string;
   updatedAt: string;
   updatedBy: string;
-}
-
-interface SheetLinkTable {
-  school_code: string;
-  spreadsheet_id: string;
-  range: string;
-  updated_at: string;
-  updated_by: string;
-}
-
-type LinkDB = DB & { sheet_links: SheetLinkTable };
-
-const ready = new WeakMap<object, Promise<void>>();
-
-/** The store's database with `sheet_links` known (and created once per store). */
-async function linkDb(store: Store): Promise<Kysely<LinkDB>> {
-  const db = store.db.withTables<{ sheet_links: SheetLinkTable }>();
-  let p = ready.get(store.db);
-  if (!p) {
-    p = db.schema
-      .createTable('sheet_links')
-      .ifNotExists()
-      .addColumn('school_code', 'text', (c) => c.primaryKey().references('schools.code'))
-      .addColumn('spreadsheet_id', 'text', (c) => c.notNull())
-      .addColumn('range', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_by', 'text', (c) => c.notNull())
-      .execute()
-      .then(
-        () => undefined,
-        async (err) => {
-          // Two processes creating it at once: PostgreSQL may refuse the second even with IF NOT EXISTS.
-          const exists = await db.selectFrom('sheet_links').select('school_code').limit(1).execute().then(() => true, () => false);
-          if (!exists) throw err;
-        },
-      );
-    ready.set(store.db, p);
-  }
-  await p;
-  return db;
 }
 
 /** A spreadsheet id as typed or pasted: the id itself, or the whole `…/spreadsheets/d/<id>/edit` address. */
@@ -64,7 +20,7 @@ export function spreadsheetIdOf(input: string): string | null {
 
 /** Registers (or replaces) a school's spreadsheet and range. */
 export async function saveLink(store: Store, link: Omit<SheetLink, 'updatedAt'>, now = new Date()): Promise<SheetLink> {
-  const db = await linkDb(store);
+  const db = store.db;
   const row: SheetLinkTable = {
     school_code: link.school,
     spreadsheet_id: link.spreadsheetId,
@@ -88,13 +44,13 @@ function fromRow(r: SheetLinkTable): SheetLink {
 
 /** The school's registered source, if any. */
 export async function getLink(store: Store, school: string): Promise<SheetLink | undefined> {
-  const db = await linkDb(store);
+  const db = store.db;
   const r = await db.selectFrom('sheet_links').selectAll().where('school_code', '=', school).executeTakeFirst();
   return r ? fromRow(r) : undefined;
 }
 
 /** Every registered source (the district's view), by school code. */
 export async function listLinks(store: Store): Promise<SheetLink[]> {
-  const db = await linkDb(store);
+  const db = store.db;
   return (await db.selectFrom('sheet_links').selectAll().orderBy('school_code').execute()).map(fromRow);
 }

@@ -116,6 +116,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`select 1`.execute(db);
       },
     },
+    '0002_sheet_links': {
+      // The Google spreadsheet and range each school registered as its register (server/sheets/links.ts).
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('sheet_links')
+          .ifNotExists() // stores that ran the earlier create-on-first-use code already have it
+          .addColumn('school_code', 'text', (c: any) => c.primaryKey().references('schools.code'))
+          .addColumn('spreadsheet_id', 'text', (c: any) => c.notNull())
+          .addColumn('range', 'text', (c: any) => c.notNull())
+          .addColumn('updated_at', 'text', (c: any) => c.notNull())
+          .addColumn('updated_by', 'text', (c: any) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -108,6 +108,15 @@ export interface AuditTable {
   detail: string | null;
 }
 
+/** A school's registered Google spreadsheet and range (Sheets import). */
+export interface SheetLinkTable {
+  school_code: string;
+  spreadsheet_id: string;
+  range: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 /** The whole database. */
 export interface DB {
   schools: SchoolTable;
@@ -120,6 +129,7 @@ export interface DB {
   cross_findings: CrossFindingTable;
   deadlines: DeadlineTable;
   audit: AuditTable;
+  sheet_links: SheetLinkTable;
 }
 
 /** Which engine is underneath. */
