@@ -1,27 +1,12 @@
 /** Which versions count: per (school, term, kind) the latest version that has not been returned. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Finding } from '../../shared/findings/finding';
-import type { DB } from './schema';
-
-/** A submission's identifying facts, without its rows or its stored warnings (those can be large: see findingsOf). */
-export interface SubmissionMeta {
-  id: number;
-  upload_id: number;
-  school_code: string;
-  term: string;
-  kind: string;
-  version: number;
-  sheet: string;
-  row_count: number;
-  warning_count: number;
-  columns: string;
-  status: 'accepted' | 'returned';
-  comment: string | null;
-  returned_at: string | null;
-  created_at: string;
-}
+import type { DB, SubmissionTable } from './schema';
 
 const META = ['id', 'upload_id', 'school_code', 'term', 'kind', 'version', 'sheet', 'row_count', 'warning_count', 'columns', 'status', 'comment', 'returned_at', 'created_at'] as const;
+
+/** A submission's identifying facts, without its rows or its stored warnings (those can be large: see findingsOf). */
+export type SubmissionMeta = Pick<Selectable<SubmissionTable>, (typeof META)[number]>;
 
 /** Every version of a term (optionally one school's), oldest first. */
 export async function termSubmissions(db: Kysely<DB>, term: string, school?: string): Promise<SubmissionMeta[]> {
