@@ -19,7 +19,17 @@ const ANGLES = ['实践与思考', '策略探析', '案例研究', '有效路径
 const CONTESTS = ['五通桥区教育教学论文评比', '乐山市基础教育优秀论文评选', '四川省教育学会论文评比', '全国中小学教育科研成果评选'];
 const JOURNALS: [string, string][] = [['四川教育', 'CN 51-1043/G4'], ['教育科学论坛', 'ISSN 1234-5679'], ['小学教学研究', 'CN 36-1028/G4'], ['中小学教育', 'ISSN 0378-5955']];
 const COURSE_TYPES = ['示范课', '研究课', '汇报课', '竞赛课', '交流课', '送教课', '常态课', '校本课程', '外出培训'];
-const WORDS = '春风 细雨 星光 晨读 灯塔 种子 桥梁 脚印 回声 拾贝 花开 远航 溪流 山径 微光 窗口 钥匙 积木 折纸 风筝 竹林 石阶 晚霞 清泉 稻田 书香 墨痕 笔尖 黑板 粉笔 铃声 操场 纸鸢 云朵 月牙 白鹭 萤火 松针 藤蔓 苔痕'.split(' ');
+// Common characters of school writing, for titles that differ like real ones do.
+const CHARS = '学生课堂教学阅读思维习惯培养探究合作评价作业设计情境体验成长兴趣表达写作识字数学语文英语科学实验观察记录问题策略方法能力素养品格劳动实践游戏活动小组分层差异个性家校沟通心理关怀班级管理规则鼓励倾听提问对话朗读背诵书写计算图形空间数据统计故事绘本诗词古文自然生命安全健康运动艺术音乐美术节奏色彩创意动手项目主题单元整合跨越融合反思改进细节变化发现';
+function phrase(seed: number): string {
+  let x = (seed * 2654435761) >>> 0;
+  let out = '';
+  for (let n = 0; n < 6; n++) {
+    x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    out += CHARS[x % CHARS.length];
+  }
+  return out;
+}
 const MONTHS = ['2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07'];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -74,9 +84,10 @@ export function schoolSheets(i: number, total: number): { sheets: GenSheet[]; fa
   for (let k = 0; k < T; k++)
     for (let m = 0; m < MONTHS.length; m++) {
       const late = (k + m * 3) % 33 === 0;
-      const topic = TOPICS[(k * 3 + m * 7) % TOPICS.length];
+      const topic = TOPICS[(k * 3 + m * 7 + i) % TOPICS.length];
       // Word triples unique per teacher and month (and shifted per school), so titles rarely look copied.
-      const words = WORDS[(k + i * 7) % 40] + WORDS[(Math.floor(k / 40) + m * 7 + i) % 40] + WORDS[(m * 13 + k * 3 + i * 11) % 40];
+      // Six characters drawn per school, teacher and month: titles as varied as real ones, so none look copied.
+      const words = phrase(i * 100_003 + k * 101 + m);
       refl.push([MONTHS[m], t(k), `${words}：${topic}${ANGLES[(k + m * 5) % ANGLES.length]}`, ['教育教学随笔', '教学案例', '个案'][(k + m) % 3], 800 + ((k * 37 + m * 11) % 2000), late ? `${MONTHS[m]}-28`.replace('-02-28', '-03-03') : `${MONTHS[m]}-${pad(10 + ((k + m) % 14))}`, ['优秀', '合格', '合格', '未评', '合格'][(k + m) % 5], '是']);
     }
   const projects: Cell[][] = [];

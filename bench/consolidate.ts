@@ -15,7 +15,7 @@ const ROOT = join(__dirname, '..');
 const DIR = join(__dirname, 'out', 'consolidate');
 const IN = join(DIR, 'in');
 // Bump when consolidate-data.ts changes what it generates, so old inputs are not reused.
-const GENERATION = 2;
+const GENERATION = 3;
 const PYTHON = '/usr/bin/python3'; // Debian's, with python3-pandas and python3-openpyxl (not a pyenv shim)
 
 function arg(name: string, dflt: number): number {

@@ -3,30 +3,51 @@
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
  * live as numbers in one typed array (hash · 2²¹ + row id), so 300 schools' reflections cost a few tens of MB.
  */
-import { hash32, RULES, textBands, textSimilarity } from '../../../shared/similarity';
+import { hash32, LSH_BANDS, RULES, textBands, textSimilarity } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import type { ReportIssue } from '../types';
 
 const ID_SPACE = 2 ** 21; // ids and 32-bit hashes share one double exactly (53 bits)
 const MAX_GROUP = 40; // a band shared by more rows than this is a stock phrase, not evidence
+const MAX_COMPARISONS = 2_000_000; // exact checks are bounded, whatever the input (≈ a minute at worst)
+
+/** A title's LSH band keys as 32-bit hashes ([] when it is too short to compare). */
+export function titleBandHashes(title: string): number[] {
+  return textBands(title, RULES.title).map(hash32);
+}
+
+/** Band hashes of every reflection title, LSH_BANDS per row (zeros: too short), computed where the rows are read. */
+export function bandTable(titles: string[]): Uint32Array {
+  const out = new Uint32Array(titles.length * LSH_BANDS);
+  titles.forEach((t, n) => out.set(titleBandHashes(t), n * LSH_BANDS));
+  return out;
+}
 
 /** Feed reflections one by one; `finish()` gives a warning on each row that has a near-copy in another school. */
 export class ReflectionCheck {
-  private keys = new Float64Array(1 << 16);
+  private keys: Float64Array;
   private used = 0;
   private readonly titles: string[] = [];
   private readonly where: { school: string; sheet: string; row: number; teacher: string }[] = [];
 
-  /** `nameOf` turns a school key into the name a coordinator knows. */
-  constructor(private readonly nameOf: (school: string) => string = (s) => s) {}
+  /** `nameOf` turns a school key into the name a coordinator knows; `expected` rows size the key array once. */
+  constructor(
+    private readonly nameOf: (school: string) => string = (s) => s,
+    expected = 4096,
+  ) {
+    this.keys = new Float64Array(Math.max(16, expected) * LSH_BANDS);
+  }
 
-  /** One reflection row of a school (sheet: where it sits, for the message). */
-  add(school: string, sheet: string, row: number, values: NormRecord['values']): void {
+  /**
+   * One reflection row of a school (sheet: where it sits, for the message). `hashes` are the title's band hashes
+   * when a worker already computed them (`titleBandHashes`); all zero means the title is too short to compare.
+   */
+  add(school: string, sheet: string, row: number, values: NormRecord['values'], hashes?: ArrayLike<number>): void {
     const id = this.titles.length;
     if (id >= ID_SPACE) return;
     const title = String(values['题目'] ?? '');
-    const bands = textBands(title, RULES.title);
-    if (!bands.length) return;
+    const bands = hashes ?? titleBandHashes(title);
+    if (!bands.length || Array.prototype.every.call(bands, (h: number) => h === 0)) return;
     this.titles.push(title);
     this.where.push({ school, sheet, row, teacher: String(values['教师'] ?? '') });
     if (this.used + bands.length > this.keys.length) {
@@ -34,7 +55,7 @@ export class ReflectionCheck {
       bigger.set(this.keys);
       this.keys = bigger;
     }
-    for (const b of bands) this.keys[this.used++] = hash32(b) * ID_SPACE + id;
+    for (let b = 0; b < bands.length; b++) this.keys[this.used++] = bands[b] * ID_SPACE + id;
   }
 
   /** Confirmed pairs across schools, as warnings on both rows (each row flagged once, with its closest match). */
@@ -46,7 +67,7 @@ export class ReflectionCheck {
       const band = Math.floor(keys[i] / ID_SPACE);
       let j = i + 1;
       while (j < keys.length && Math.floor(keys[j] / ID_SPACE) === band) j++;
-      if (j - i > 1 && j - i <= MAX_GROUP) {
+      if (j - i > 1 && j - i <= MAX_GROUP && tried.size < MAX_COMPARISONS) {
         for (let a = i; a < j; a++)
           for (let b = a + 1; b < j; b++) this.compare(keys[a] % ID_SPACE, keys[b] % ID_SPACE, best, tried);
       }

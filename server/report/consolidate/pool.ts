@@ -53,6 +53,7 @@ export async function examineAll(
   }
 
   const workers = Array.from({ length: Math.min(jobs, files.length) }, startWorker);
+  const window = workers.length * 4;
   const done = new Map<number, Examined>();
   let next = 0;
   let flushed = 0;
@@ -60,8 +61,9 @@ export async function examineAll(
   try {
     await new Promise<void>((resolve, reject) => {
       const dispatch = (w: Worker) => {
-        // Roster files first; the others wait until every roster file is back.
-        if (next >= files.length || (next >= rosterCount && flushed < rosterCount)) return false;
+        // Roster files first; the others wait until every roster file is back. Results are handed on in file
+        // order, so a slow file holds the rest back: at most `window` results wait, whatever the file count.
+        if (next >= files.length || (next >= rosterCount && flushed < rosterCount) || next - flushed >= window) return false;
         const i = next++;
         w.postMessage({ type: 'job', file: files[i], index: i, opts } satisfies ToWorker);
         return true;

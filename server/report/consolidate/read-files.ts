@@ -4,6 +4,7 @@ import { validateWorkbook } from '../../../shared/engine';
 import type { Finding } from '../../../shared/findings/finding';
 import type { KindId, RosterEntry, ValidateOptions } from '../../../shared/types';
 import { readWorkbook } from '../../xlsx/read';
+import { bandTable } from './near-dup';
 import { schoolOf, type FileSchool } from './school-of';
 
 /** What happened to one input file. */
@@ -39,6 +40,8 @@ export interface Examined {
   lines: Partial<Record<KindId, string>>;
   roster?: RosterEntry[];
   projectCodes?: string[];
+  /** Band hashes of the merged reflections' titles, in row order (the cross-school check's costly part, done here). */
+  bands?: Uint32Array;
 }
 
 /** What earlier files of the same school left for this one (roster, project codes). */
@@ -67,7 +70,15 @@ export async function examine(
   }
   outcome.found = schoolOf(file, sheets.map((s) => s.grid));
   const prior = (await priorOf(schoolKey(outcome.found, name))) ?? {};
-  const result = validateWorkbook(sheets, { ...opts, roster: prior.roster, projectCodes: prior.projectCodes });
+  let result;
+  try {
+    result = validateWorkbook(sheets, { ...opts, roster: prior.roster, projectCodes: prior.projectCodes });
+  } catch (e) {
+    // One odd file must not stop the district's run: it is listed as unusable with the reason.
+    outcome.reason = `校验时出错：${(e as Error).message}`;
+    outcome.errors = 1;
+    return { outcome, lines };
+  }
   sheets = undefined; // let the grids go before the rows are serialised
   outcome.errors = result.errors;
   outcome.warnings = result.warnings;
@@ -97,6 +108,8 @@ export async function examine(
       out.roster = s.records.map((r) => ({ name: String(r.values['姓名'] ?? ''), id: r.values['工号'] ? String(r.values['工号']) : undefined }));
     if (s.kind === 'projects') out.projectCodes = s.records.map((r) => String(r.values['课题编号'] ?? '')).filter(Boolean);
   }
+  const titles = recognised.filter((s) => s.kind === 'reflections').flatMap((s) => s.records.map((r) => String(r.values['题目'] ?? '')));
+  if (titles.length) out.bands = bandTable(titles);
   return out;
 }
 

@@ -4,6 +4,7 @@ import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { assembleSummary, SchoolTally, type Summary } from '../../../shared/metrics';
+import { LSH_BANDS } from '../../../shared/similarity';
 import { KINDS, type KindId } from '../../../shared/types';
 import type { ReportIssue, ReportRow } from '../types';
 import { writeReport, type ReportStats } from '../write';
@@ -45,9 +46,11 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const spill = new Spill(dir);
     const ordered = rosterFirst(files);
     const outcomes: FileOutcome[] = [];
+    const bands: (Uint32Array | undefined)[] = [];
     const vopts = { term: opts.term, asOf: opts.asOf, reflectionDeadlines: opts.reflectionDeadlines };
     await examineAll(ordered, vopts, opts.jobs ?? defaultJobs(), async (i, res) => {
       outcomes[i] = res.outcome;
+      bands[i] = res.bands;
       for (const [kind, lines] of Object.entries(res.lines)) await spill.add(kind as KindId, lines!);
       opts.onFile?.(res.outcome, i + 1, ordered.length);
     });
@@ -57,22 +60,34 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     // A file that named no school and could not be read does not make up a school of its own.
     const real = new Set(byFile.filter((code, i) => outcomes[i].status !== 'unusable' || outcomes[i].found.code || outcomes[i].found.name));
     const schools = [...all.values()].filter((s) => real.has(s.code)).sort((a, b) => a.code.localeCompare(b.code, 'zh'));
-    const sheetOf = (file: number, kind: KindId) => `${basename(ordered[file])}［${outcomes[file].sheets[kind] ?? ''}］`;
+    // One label string per file and kind, shared by all its rows (the checks below keep one per row).
+    const labels = new Map<string, string>();
+    const sheetOf = (file: number, kind: KindId) => {
+      const key = `${file}:${kind}`;
+      let label = labels.get(key);
+      if (label === undefined) labels.set(key, (label = `${basename(ordered[file])}［${outcomes[file].sheets[kind] ?? ''}］`));
+      return label;
+    };
 
     // Metrics and the district-wide checks (same paper title, near-copied reflections), one pass over the rows.
     const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
     const nameOf = (code: string) => all.get(code)?.name ?? code;
     const titles = new TitleCheck(nameOf);
-    const reflections = new ReflectionCheck(nameOf);
+    const reflections = new ReflectionCheck(nameOf, outcomes.reduce((n, o) => n + (o.status === 'merged' ? o.kinds.reflections ?? 0 : 0), 0));
+    const seen = new Map<number, number>(); // reflections read so far per file, to find their band hashes
     for (const kind of KINDS)
       for await (const p of spill.read(kind)) {
         const school = byFile[p.file];
         tallies.get(school)?.add(kind, p.values);
         if (kind === 'papers') titles.add(school, sheetOf(p.file, kind), p.row, p.values);
-        if (kind === 'reflections') reflections.add(school, sheetOf(p.file, kind), p.row, p.values);
+        if (kind === 'reflections') {
+          const n = seen.get(p.file) ?? 0;
+          seen.set(p.file, n + 1);
+          reflections.add(school, sheetOf(p.file, kind), p.row, p.values, bands[p.file]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
+        }
       }
     const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
-    const crossIssues = [...titles.issues, ...reflections.finish()];
+    const crossIssues = titles.issues.concat(reflections.finish());
 
     const cross = new Map<string, number>(); // school + kind → cross-school warnings
     for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
@@ -85,7 +100,7 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
       for (const f of o.findings)
         issues.push({ school: byFile[i], kind: f.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message });
     });
-    issues.push(...crossIssues);
+    for (const i of crossIssues) issues.push(i); // (a spread of 100k+ items would overflow the stack)
     const order = new Map(schools.map((s, i) => [s.code, i]));
     issues.sort((a, b) => (order.get(a.school) ?? 1e9) - (order.get(b.school) ?? 1e9)); // stable: file order within a school
 
