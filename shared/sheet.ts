@@ -110,6 +110,11 @@ export function validateSheetRows(
         if (def.required) report({ code: 'required', row: row.row, field: col.field, value: raw ?? null }, col.col);
         continue;
       }
+      if (col.def.type === 'text') {
+        // Plain text cannot fail: skip the parser and its result object (题目 and the like are on every row).
+        row.values[col.field] = cellText(raw);
+        continue;
+      }
       const n = parse(raw);
       if (n.ok) {
         row.values[col.field] = n.value;
