@@ -1,4 +1,4 @@
-/** Plain data the engine works on: a sheet is a 2-D grid of cell values as Excel/Office.js give them. */
+/** Plain data the engine works on: a sheet is a 2-D grid of cell values as Excel and the Office JavaScript API give them. */
 
 /** One cell: text, a number (dates arrive as Excel serials), a boolean, or empty. */
 export type Cell = string | number | boolean | null | undefined;
