@@ -7,7 +7,7 @@ import { parseNumber } from './normalise/number';
 import { err, ok, type Norm } from './normalise/result';
 import { parseJournalNumber } from './normalise/serial-number';
 import { VALUE_SETS, type ColumnDef } from './templates';
-import { cellText } from './text';
+import { cellText, halfWidthAlnum } from './text';
 import type { TermInfo } from './term';
 import { termYearOf } from './term';
 import type { Cell } from './types';
@@ -65,7 +65,7 @@ export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
 function compileRaw(def: ColumnDef, term: TermInfo): CellParser {
   switch (def.type) {
     case 'text':
-      return (v) => ok(cellText(v));
+      return (v) => ok(halfWidthAlnum(cellText(v)));
     case 'longtext':
       return (v) => ok(typeof v === 'string' ? v.trim() : cellText(v));
     case 'name':

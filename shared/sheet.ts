@@ -9,7 +9,7 @@ import { describe } from './findings/messages-zh';
 import type { HeaderMatch, MappedColumn } from './header';
 import type { Rule } from './templates';
 import type { TermInfo } from './term';
-import { cellText, foldHeader, isBlank } from './text';
+import { cellText, foldHeader, halfWidthAlnum, isBlank } from './text';
 import type { Cell, Grid, ValidateOptions } from './types';
 
 /** The state of a sheet after validation, before workbook-level checks. */
@@ -112,7 +112,8 @@ export function validateSheetRows(
       }
       if (col.def.type === 'text') {
         // Plain text cannot fail: skip the parser and its result object (题目 and the like are on every row).
-        row.values[col.field] = cellText(raw);
+        // Full-width digits and letters (ＫＴ－２０２３) are read as half-width, so codes match their references.
+        row.values[col.field] = halfWidthAlnum(cellText(raw));
         continue;
       }
       const n = parse(raw);

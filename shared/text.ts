@@ -23,6 +23,20 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+/** Full-width digits and Latin letters only (２０２５, ＫＴ) become half-width; Chinese punctuation （，：） is kept. */
+export function halfWidthAlnum(s: string): string {
+  let needs = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff5a) {
+      needs = true;
+      break;
+    }
+  }
+  if (!needs) return s;
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
 const TRIM_RE = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
 
 /** Is this UTF-16 code unit a space of any kind (ASCII, NBSP, ideographic, zero-width, BOM, line breaks)? */

@@ -47,6 +47,20 @@ describe('validation options', () => {
     expect(triples(validateWorkbook([{ sheet: 'c', grid: courses }], { term: '2025春', asOf: '2025-06-30', projectCodes: ['KT-2'] }))).toEqual([['unknown_reference', 2, '关联课题编号']]);
     expect(triples(validateWorkbook([{ sheet: 'c', grid: courses }], { term: '2025春', asOf: '2025-06-30', projectCodes: ['KT-1'] }))).toEqual([]);
   });
+  it('reads full-width digits and letters in codes as half-width, keeping Chinese punctuation', () => {
+    const projects = [['课题编号', '课题名称', '级别', '主持人', '阶段'], ['ＫＴ-２０２５', '阅读（整本书）研究：策略', '校级', '张伟', '申报']];
+    const courses = [['日期', '授课教师', '学科', '课名', '课型', '级别', '关联课题编号'], ['2025-03-10', '张伟', '语文', '荷花', '研究课', '校级', 'KT-2025']];
+    const r = validateWorkbook(
+      [
+        { sheet: 'p', grid: projects },
+        { sheet: 'c', grid: courses },
+      ],
+      { term: '2025春', asOf: '2025-06-30' },
+    );
+    expect(triples(r)).toEqual([]);
+    expect(r.sheets[0].records[0].values['课题编号']).toBe('KT-2025');
+    expect(r.sheets[0].records[0].values['课题名称']).toBe('阅读（整本书）研究：策略');
+  });
   it('judges overdue projects against the as-of date', () => {
     const projects = [['课题名称', '级别', '主持人', '阶段', '立项日期', '计划结题日期'], ['x研究', '校级', '张伟', '中期', '2024-01-01', '2025-05-31']];
     expect(triples(validateWorkbook([{ sheet: 'p', grid: projects }], { term: '2025春', asOf: '2025-05-31' }))).toEqual([]);
