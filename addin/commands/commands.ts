@@ -14,6 +14,7 @@ async function validateActiveSheet(): Promise<void> {
     params.set('kind', active?.kind ?? '');
     params.set('e', String(findings.filter((f) => f.severity === 'error').length));
     params.set('w', String(findings.filter((f) => f.severity === 'warning').length));
+    params.set('mode', run.marks.mode); // an older Excel marks with comments or colours only: the dialog says so
   } catch (err) {
     params.set('fail', err instanceof Error ? err.message : String(err));
   }

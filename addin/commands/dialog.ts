@@ -11,7 +11,9 @@ function text(q: URLSearchParams): string {
   const e = Number(q.get('e')), w = Number(q.get('w'));
   const what = TEMPLATES[kind].title === sheet ? `“${sheet}”` : `“${sheet}”（${TEMPLATES[kind].title}）`;
   if (!e && !w) return `${what}校验通过，没有发现问题。`;
-  return `${what}有 ${e} 个错误、${w} 个警告，已在单元格上标出。打开研表面板可查看列表并一键修正。`;
+  const how = q.get('mode') === 'comment' ? '此版本的 Excel 不支持“备注”，问题说明已写入批注。'
+    : q.get('mode') === 'none' ? '此版本的 Excel 不支持备注和批注，只用颜色标出，问题说明请在研表面板中查看。' : '';
+  return `${what}有 ${e} 个错误、${w} 个警告，已在单元格上标出。${how}打开研表面板可查看列表并一键修正。`;
 }
 
 function render(): void {

@@ -1,10 +1,33 @@
-/** A small .xlsx reader for the pane (values only): unzips with the platform's DecompressionStream and reads
+/** A small .xlsx reader for the pane (values and number formats): unzips with the platform's DecompressionStream and reads
  *  workbook, shared strings and sheets. Enough to chart the report and to write it where Excel cannot insert it. */
 import { colIndex } from '../../shared/a1';
 import type { Cell, Grid } from '../../shared/types';
 
-/** One sheet of a workbook file. */
-export interface XlsxSheet { name: string; grid: Grid }
+/** One sheet of a workbook file; `formats` holds each cell's number format where it is not General. */
+export interface XlsxSheet { name: string; grid: Grid; formats?: (string | null)[][] }
+
+/** Excel's built-in number formats by id (the ones a report can carry without a <numFmt> of its own). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'yyyy-mm-dd', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
+  21: 'h:mm:ss', 22: 'yyyy-mm-dd h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+/** Number format per cell style index (cellXfs order), null for General: the values fallback keeps 0.0% etc. */
+export function styleFormats(stylesXml: string): (string | null)[] {
+  const custom = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = attr(m[0], 'numFmtId');
+    const code = attr(m[0], 'formatCode');
+    if (id !== undefined && code !== undefined) custom.set(Number(id), code);
+  }
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  return [...xfs.matchAll(/<xf\s[^>]*>/g)].map((m) => {
+    const id = Number(attr(m[0], 'numFmtId') ?? 0);
+    return id === 0 ? null : custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+  });
+}
 
 interface Entry { name: string; method: number; size: number; offset: number }
 
@@ -65,8 +88,9 @@ function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[1]) : undefined;
 }
 
-function parseSheet(xml: string, shared: string[]): Grid {
+function parseSheet(xml: string, shared: string[], styles: (string | null)[]): { grid: Grid; formats: (string | null)[][] } {
   const grid: Grid = [];
+  const formats: (string | null)[][] = [];
   for (const m of xml.matchAll(/<c(\s[^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const ref = attr(m[1], 'r');
     if (!ref) continue;
@@ -88,8 +112,15 @@ function parseSheet(xml: string, shared: string[]): Grid {
     const row = grid[r];
     while (row.length < c) row.push(null);
     row[c] = value;
+    const fmt = styles[Number(attr(m[1], 's') ?? 0)] ?? null;
+    if (fmt) {
+      while (formats.length <= r) formats.push([]);
+      const f = formats[r];
+      while (f.length < c) f.push(null);
+      f[c] = fmt;
+    }
   }
-  return grid;
+  return { grid, formats };
 }
 
 /** Reads every sheet of an .xlsx (values; formulas give their cached result). */
@@ -110,13 +141,15 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
   }
   const sharedXml = (await get('xl/sharedStrings.xml')) ?? '';
   const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]));
+  const styles = styleFormats((await get('xl/styles.xml')) ?? '');
   const out: XlsxSheet[] = [];
   for (const m of workbook.matchAll(/<sheet\s[^>]*>/g)) {
     const name = attr(m[0], 'name') ?? '';
     const rid = attr(m[0], 'r:id');
     const path = rid ? target.get(rid) : undefined;
     const xml = path ? await get(path) : undefined;
-    out.push({ name, grid: xml ? parseSheet(xml, shared) : [] });
+    const parsed = xml ? parseSheet(xml, shared, styles) : { grid: [], formats: [] };
+    out.push(parsed.formats.length ? { name, ...parsed } : { name, grid: parsed.grid });
   }
   return out;
 }

@@ -2,15 +2,15 @@
  *  values and formats written block by block; plus a chart of the school against the district. */
 import { colLetter } from '../../shared/a1';
 import type { Grid } from '../../shared/types';
-import { rowsPerBlock } from '../core/blocks';
+import { PAYLOAD_BUDGET, rowsPerBlock } from '../core/blocks';
 import { capabilities } from './host';
 import { docSetting, saveDocSettings } from './settings';
 
 /** Document-settings key: the sheets Yanbiao inserted last time (replaced on the next download). */
 export const REPORT_KEY = 'yanbiao.reportSheets';
 
-/** A sheet of the report as plain data. */
-export interface ReportSheet { name: string; grid: Grid }
+/** A sheet of the report as plain data; `formats`: the file's number formats (0.0%, dates…) where not General. */
+export interface ReportSheet { name: string; grid: Grid; formats?: (string | null)[][] }
 
 /** How the report got in: inserted as a file (keeps every format), written as values and formats, or both. */
 export interface InsertOutcome { mode: 'base64' | 'values' | 'mixed'; sheets: string[]; renamed: string[] }
@@ -19,11 +19,12 @@ function cellValue(v: unknown): string | number | boolean {
   return v === null || v === undefined ? '' : (v as string | number | boolean);
 }
 
-/** Writes rows [from, to) of a grid into `ws`; text cells get '@' first so no text ever becomes a formula. */
-function writeGrid(ws: Excel.Worksheet, grid: Grid, from: number, to: number, cols: number): void {
-  const rows = grid.slice(from, to).map((r) => Array.from({ length: cols }, (_, c) => r?.[c]));
+/** Writes rows [from, to) of a sheet into `ws`; text cells get '@' first so no text ever becomes a formula, other
+ *  cells keep the file's number format (a rate stays 85.7%, not 0.857). */
+function writeGrid(ws: Excel.Worksheet, sheet: ReportSheet, from: number, to: number, cols: number): void {
+  const rows = sheet.grid.slice(from, to).map((r) => Array.from({ length: cols }, (_, c) => r?.[c]));
   const range = ws.getRange(`A${from + 1}:${colLetter(cols - 1)}${to}`);
-  range.numberFormat = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+  range.numberFormat = rows.map((r, i) => r.map((v, c) => (typeof v === 'string' ? '@' : sheet.formats?.[from + i]?.[c] ?? 'General')));
   range.values = rows.map((r) => r.map(cellValue));
 }
 
@@ -41,7 +42,8 @@ function reportName(name: string, taken: Set<string>): string {
  */
 export async function insertReport(base64: string, sheets: ReportSheet[]): Promise<InsertOutcome> {
   const prior = docSetting<string[]>(REPORT_KEY) ?? [];
-  const canBase64 = capabilities().insertSheets;
+  // the whole file travels in one request: past Excel on the web's 5 MB limit it would be refused, so write values
+  const canBase64 = capabilities().insertSheets && base64.length <= PAYLOAD_BUDGET;
   const outcome = await Excel.run(async (context) => {
     const book = context.workbook;
     const ws = book.worksheets.load('items/name');
@@ -66,7 +68,9 @@ export async function insertReport(base64: string, sheets: ReportSheet[]): Promi
       const cols = Math.max(1, ...s.grid.map((r) => r?.length ?? 0));
       const step = Math.max(1, Math.floor(rowsPerBlock(cols) / 2)); // writes carry values and formats
       for (let r = 0; r < s.grid.length; r += step) {
-        writeGrid(sheet, s.grid, r, Math.min(s.grid.length, r + step), cols);
+        // each block is its own request: suspend recalculation for the sync that carries it
+        book.application.suspendApiCalculationUntilNextSync();
+        writeGrid(sheet, s, r, Math.min(s.grid.length, r + step), cols);
         if (r + step < s.grid.length) await context.sync();
       }
       sheet.getRange(`A1:${colLetter(cols - 1)}1`).format.font.bold = true;

@@ -1,6 +1,7 @@
 /** Applies a structure plan: new sheet or in-place conversion → table, formats, dropdown lists, frozen header, widths. */
 import { colLetter } from '../../shared/a1';
 import type { StructurePlan } from '../core/structure-plan';
+import { looksLikeFormula } from '../core/text-guard';
 
 /** What was done (the pane reports it). */
 export interface StructureOutcome { sheet: string; table: boolean; lists: number; skippedLists: string[] }
@@ -21,6 +22,10 @@ export async function applyStructure(plan: StructurePlan): Promise<StructureOutc
       const v = plan.rewrite.values;
       const width = v[0]?.length ?? 0;
       if (width) {
+        // text like `=SUM(…)` moved to another column must stay text: give those cells '@' before the values land
+        v.forEach((row, i) => row.forEach((c, j) => {
+          if (looksLikeFormula(c)) ws.getRange(`${colLetter(j)}${plan.rewrite!.row + i}`).numberFormat = [['@']];
+        }));
         const range = ws.getRange(`A${plan.rewrite.row}:${colLetter(width - 1)}${plan.rewrite.row + v.length - 1}`);
         range.values = v.map((row) => row.map((c) => c ?? '')) as (string | number | boolean)[][];
       }

@@ -61,6 +61,11 @@ describe('task pane on an older Excel (ExcelApi 1.12)', () => {
       }
     }
     expect(found).toEqual({ value: '=SUM(A1:A2)与低段数学', formula: null, numberFormat: '@' });
+    // the report's own number formats survive the fallback: rates as percentages, per-teacher figures with 2 decimals
+    const summary = await host<unknown[][]>(page, 'grid', '区级汇总');
+    const col = (h: string) => String.fromCharCode(65 + summary[0].indexOf(h));
+    expect(await host(page, 'cell', '区级汇总', `${col('反思完成率')}2`)).toMatchObject({ value: 0, numberFormat: '0.0%' });
+    expect(await host(page, 'cell', '区级汇总', `${col('论文人均篇数')}2`)).toMatchObject({ value: 1, numberFormat: '0.00' });
     await page.screenshot({ path: join(ARTIFACTS, 'addin-download-fallback.png'), fullPage: true });
     await page.close();
   });

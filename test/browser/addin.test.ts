@@ -178,6 +178,9 @@ describe('the ribbon command’s dialog page', () => {
     await page.waitForSelector('#dialog h1');
     expect(await page.textContent('#dialog')).toMatch(/“2025论文”（论文投稿）有 2 个错误、5 个警告，已在单元格上标出/);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-command-dialog.png') });
+    await page.goto(`${rig.base}/addin/dialog.html?sheet=${encodeURIComponent('名册')}&kind=roster&e=1&w=0&mode=comment`);
+    await page.waitForSelector('#dialog h1');
+    expect(await page.textContent('#dialog')).toMatch(/有 1 个错误、0 个警告，已在单元格上标出。此版本的 Excel 不支持“备注”，问题说明已写入批注/);
     await page.close();
   });
 });

@@ -21,6 +21,16 @@ describe('validateActiveSheet (function command)', () => {
     expect(host.dialogs).toHaveLength(1);
     const url = new URL(host.dialogs[0].url);
     expect(url.pathname).toBe('/addin/dialog.html');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ sheet: '教师名册', kind: 'roster', e: '1', w: '1' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ sheet: '教师名册', kind: 'roster', e: '1', w: '1', mode: 'note' });
+  });
+
+  test('on an older Excel the dialog is told the marks went into comments', async () => {
+    (globalThis as Record<string, unknown>).location = new URL('https://localhost:8443/addin/commands.html');
+    const host = useHost((m) => m.addSheet('教师名册').setGrid([['姓名', '工号', '学科'], ['李娜', 'T2', '火星语']]), { excelApi: '1.12' });
+    await jest.isolateModulesAsync(async () => { await import('../../../addin/commands/commands'); });
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise<void>((resolve) => host.actions.get('validateActiveSheet')!({ completed: resolve }));
+    expect(host.model.comments.map((c) => c.address)).toEqual(['教师名册!C2']);
+    expect(new URL(host.dialogs[0].url).searchParams.get('mode')).toBe('comment');
   });
 });

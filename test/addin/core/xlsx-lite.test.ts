@@ -7,6 +7,9 @@ async function workbook(): Promise<Uint8Array> {
   a.addRow(['学校代码', '学校', '反思完成率', '在岗']);
   a.addRow(['WTQ-SY', '五通桥区实验小学', 0.9, true]);
   a.addRow(['', '全区合计 & <总>', { formula: '1+1', result: 2 }, false]);
+  a.getCell('C2').numFmt = '0.0%';
+  a.getCell('C3').numFmt = '0.00';
+  a.getCell('A3').numFmt = '@';
   const b = wb.addWorksheet('论文投稿');
   b.getCell('A1').value = '=不是公式';
   b.getCell('C3').value = { richText: [{ text: '富' }, { text: '文本' }] };
@@ -24,6 +27,12 @@ describe('readXlsx', () => {
     ]);
     expect(sheets[1].grid[0][0]).toBe('=不是公式');
     expect(sheets[1].grid[2]).toEqual([null, null, '富文本']);
+  });
+
+  test('number formats come along (custom and built-in), only where a cell has one', async () => {
+    const sheets = await readXlsx(await workbook());
+    expect(sheets[0].formats).toEqual([[], [null, null, '0.0%'], ['@', null, '0.00']]);
+    expect(sheets[1].formats).toBeUndefined();
   });
 
   test('a file that is not a workbook gives a Chinese error', async () => {

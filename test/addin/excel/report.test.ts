@@ -35,6 +35,18 @@ describe('insertReport', () => {
     expect(summary.frozenRows).toBe(1);
   });
 
+  test('ExcelApi 1.12: the file’s number formats are kept (a rate stays a percentage); text is still @', async () => {
+    const host = useHost(() => undefined, { excelApi: '1.12' });
+    const formats = [[], [null, '@', '0.0%'], [null, null, '0.0%']];
+    await insertReport(B64, [{ ...sheets[0], formats }]);
+    const summary = host.model.sheet('区级汇总')!;
+    expect(summary.cell(1, 2)!.numberFormat).toBe('0.0%');
+    expect(summary.cell(2, 2)!.numberFormat).toBe('0.0%');
+    expect(summary.cell(1, 1)!.numberFormat).toBe('@');
+    expect(summary.cell(0, 2)!.numberFormat).toBe('@'); // header text
+    expect(summary.grid()).toEqual(sheets[0].grid);
+  });
+
   test('a user sheet with the same name is never touched: that report sheet is written under a new name', async () => {
     const host = useHost((m) => m.addSheet('论文投稿').setGrid([['我自己的论文表']]), { decodeXlsx: () => sheets });
     const out = await insertReport(B64, sheets);
@@ -55,12 +67,26 @@ describe('insertReport', () => {
     expect(host.model.sheet('区级汇总')!.grid()).toEqual([['我自己的表']]);
   });
 
+  test('a report file too big for one 5 MB request is written as values even where insertWorksheetsFromBase64 exists', async () => {
+    const big = 'UEsDB'.padEnd(5_500_000, 'A'); // a ~4 MB file is 5.5 MB of base64: Excel on the web would refuse it
+    const host = useHost(() => undefined, { decodeXlsx: () => sheets });
+    const out = await insertReport(big, sheets);
+    expect(out.mode).toBe('values');
+    expect(host.stats.log.some((l) => l.startsWith('insertsheet'))).toBe(false);
+    expect(host.stats.refused).toBe(0);
+    expect(host.model.sheet('区级汇总')!.grid()).toEqual(sheets[0].grid);
+  });
+
   test('a large report is written in blocks that each stay under 5 MB', async () => {
     const host = useHost(() => undefined, { excelApi: '1.12' });
     const big: ReportSheet = { name: '学月反思', grid: Array.from({ length: 30000 }, (_, r) => [r, `教师${r}`, '教育教学随笔'.repeat(3), '2025-03-01', '优秀', '是']) };
     await insertReport(B64, [big]);
     expect(host.model.sheet('学月反思')!.grid()).toHaveLength(30000);
     expect(host.stats.refused).toBe(0);
+    // several blocks, each written with calculation suspended
+    const writes = host.stats.log.filter((l) => l.startsWith('write') || l === 'suspendcalc');
+    expect(writes.filter((l) => l.startsWith('write')).length).toBeGreaterThan(1);
+    writes.forEach((l, i) => expect(l).toEqual(i % 2 ? expect.stringMatching(/^write 学月反思!/) : 'suspendcalc'));
   });
 });
 

@@ -66,6 +66,19 @@ describe('结构化: convert the active sheet in place', () => {
     expect(r.errors).toBe(0);
   });
 
+  test('reordering keeps formula-looking text as text: it never becomes a formula in its new column', async () => {
+    const grid = [messy[1], [1, '张伟', '=SUM(A1:A2)与低段数学', '评比', '区论文评比', '已提交', '2025-03-10', '区县级', '-无']];
+    const host = useHost((m) => m.addSheet('论文').setGrid(grid));
+    await convertActive('papers', true);
+    const s = host.model.sheet('论文')!;
+    // 题目 moved from C to B, 备注 from I to N
+    for (const [c, v] of [[1, '=SUM(A1:A2)与低段数学'], [13, '-无']] as const) {
+      expect(s.cell(1, c)).toMatchObject({ value: v, numberFormat: '@' });
+      expect(s.cell(1, c)!.formula).toBeUndefined();
+    }
+    expect(s.cell(1, 0)!.numberFormat).toBe('@'); // 教师 is a text column anyway
+  });
+
   test('a sheet of another kind, or with no header, is refused with a Chinese message', () => {
     expect(() => convertPlan('论文', messy, 'roster', false)).toThrow(/看起来是“论文投稿”/);
     expect(() => convertPlan('空', [['随便'], ['写点']], 'roster', false)).toThrow(/没有找到可识别的表头/);
