@@ -53,6 +53,8 @@ async function publish(store: Store, flags: Record<string, string | true>, out: 
   for (const t of r.tabs) out(`已${t.created ? '新建并' : ''}写入“${t.title}”：${t.rows} 行 × ${t.columns} 列`);
   out(`已发布 ${term} 到 Google 表格 ${spreadsheetId}（统计截至 ${r.asOf}）`);
   if (flags.watch !== true) return 0;
+  // Listen for Ctrl+C before saying so: a signal right after the message must stop the watcher, not kill the process.
+  const signalled = untilSignal();
   out('正在等待新的上报（最多每分钟发布一次），按 Ctrl+C 结束……');
   const watcher = startAutoPublish({
     store,
@@ -67,7 +69,7 @@ async function publish(store: Store, flags: Record<string, string | true>, out: 
       if (e.type === 'watch-error') out(`${now} 检查新上报时出错：${e.error instanceof Error ? e.error.message : String(e.error)}`);
     },
   });
-  await untilSignal();
+  await signalled;
   await watcher.stop();
   return 0;
 }

@@ -122,7 +122,14 @@ export function autoPublishFromEnv(
     log('warn', spreadsheetId ? 'YANBIAO_SHEETS_SPREADSHEET 已设置，但没有配置 Google 凭据，自动发布未启用' : `YANBIAO_SHEETS_SPREADSHEET 不是有效的表格 ID：${raw}`);
     return null;
   }
-  const client = createSheetsClient(config);
+  let client: SheetsClient;
+  try {
+    client = createSheetsClient(config);
+  } catch (err) {
+    // A bad key file must not stop the server (it is already listening, and the demo tokens are yet to be shown).
+    log('error', `自动发布未启用：${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
   log('info', `自动发布到 Google 表格 ${spreadsheetId}（每次上报后，最多每分钟一次）`);
   return startAutoPublish({
     store,

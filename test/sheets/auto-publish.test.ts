@@ -150,6 +150,15 @@ test('the server setting: off without YANBIAO_SHEETS_SPREADSHEET, a warning with
   expect(autoPublishFromEnv(store, log, {})).toBeNull();
   expect(autoPublishFromEnv(store, log, { YANBIAO_SHEETS_SPREADSHEET: '1DistrictBoardSheetId' })).toBeNull();
   expect(autoPublishFromEnv(store, log, { YANBIAO_SHEETS_SPREADSHEET: 'not an id', GOOGLE_OAUTH_ACCESS_TOKEN: 't' })).toBeNull();
+  // A key file that is missing or not a key: logged, the feature stays off, nothing is thrown at the server.
+  const notKey = path.join(dir, 'not-a-key.json');
+  fs.writeFileSync(notKey, '{"type":"something_else"}');
+  expect(autoPublishFromEnv(store, log, { YANBIAO_SHEETS_SPREADSHEET: '1DistrictBoardSheetId', GOOGLE_APPLICATION_CREDENTIALS: path.join(dir, 'missing.json') })).toBeNull();
+  expect(autoPublishFromEnv(store, log, { YANBIAO_SHEETS_SPREADSHEET: '1DistrictBoardSheetId', GOOGLE_APPLICATION_CREDENTIALS: notKey })).toBeNull();
+  expect(logs.splice(2)).toEqual([
+    `error:自动发布未启用：找不到 GOOGLE_APPLICATION_CREDENTIALS 指定的密钥文件：${path.join(dir, 'missing.json')}。请填写服务账号 JSON 密钥文件的完整路径。`,
+    `error:自动发布未启用：密钥文件 ${notKey} 不是有效的 Google 服务账号 JSON 密钥：请在 Google Cloud 控制台为服务账号重新创建 JSON 密钥。`,
+  ]);
   expect(logs).toEqual([
     'warn:YANBIAO_SHEETS_SPREADSHEET 已设置，但没有配置 Google 凭据，自动发布未启用',
     'warn:YANBIAO_SHEETS_SPREADSHEET 不是有效的表格 ID：not an id',

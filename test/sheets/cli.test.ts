@@ -1,5 +1,5 @@
 /** `yanbiao sheets publish|import` on a SQLite store under YANBIAO_DATA, against the stand-in. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,4 +98,27 @@ test('the command is registered in bin/yanbiao', async () => {
   });
   expect(code).toBe(0);
   expect(stdout).toContain('已发布 2025春');
+});
+
+test('publish --watch publishes, then waits for uploads until SIGTERM and exits cleanly', async () => {
+  standIn.requests.length = 0;
+  const child = spawn(path.join(ROOT, 'bin', 'yanbiao'), ['sheets', 'publish', '--term', '2025春', '--spreadsheet', '1CliDistrictSheetId', '--watch'], { cwd: ROOT, env: process.env });
+  let out = '';
+  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(`${code}/${signal}`)));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('正在等待新的上报')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+    });
+    expect(out).toContain('已发布 2025春 到 Google 表格 1CliDistrictSheetId');
+    expect(standIn.requests.filter((r) => r.path.endsWith('/values:batchUpdate')).map((r) => r.body.valueInputOption)).toEqual(['RAW']);
+    child.kill('SIGTERM');
+    expect(await exited).toBe('0/null');
+  } finally {
+    clearTimeout(timer);
+  }
 });

@@ -191,6 +191,21 @@ test('the district publishes the term: 区级汇总 and 上报情况 written RAW
   expect(book.sheets.find((s) => s.title === '区级汇总')!.cells[1][rateCol]?.numberFormat).toEqual({ type: 'PERCENT', pattern: '0.0%' });
 });
 
+test("publish without a spreadsheet id uses the server's YANBIAO_SHEETS_SPREADSHEET, and asks for one when it is unset", async () => {
+  const none = await post('/api/v1/terms/2025春/sheets/publish', district).send({});
+  expect([none.status, none.body.error.code]).toEqual([400, 'bad_spreadsheet']);
+  expect(standIn.requests).toHaveLength(0);
+  standIn.create('1ServerSettingSheetIdAb', { sheets: [{ title: 'Sheet1' }] });
+  process.env.YANBIAO_SHEETS_SPREADSHEET = 'https://docs.google.com/spreadsheets/d/1ServerSettingSheetIdAb/edit';
+  try {
+    const res = await post('/api/v1/terms/2025春/sheets/publish', district).send({});
+    expect([res.status, res.body.spreadsheetId]).toEqual([200, '1ServerSettingSheetIdAb']);
+    expect(standIn.book('1ServerSettingSheetIdAb')!.sheets.map((s) => s.title)).toEqual(['Sheet1', '区级汇总', '上报情况']);
+  } finally {
+    delete process.env.YANBIAO_SHEETS_SPREADSHEET;
+  }
+});
+
 test('without Google settings the routes answer 503 sheets_not_configured and nothing else changes', async () => {
   const keep = { ...process.env };
   for (const k of ENV) delete process.env[k];

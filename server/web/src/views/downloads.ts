@@ -1,9 +1,10 @@
-/** Downloads: the merged report (a school gets the district summary and its own rows) and blank templates. */
+/** Downloads: the merged report (a school gets the district summary and its own rows), blank templates, and for the district 发布到 Google 表格. */
 import { seg } from '../api';
 import type { Ctx } from '../context';
 import { h, replace } from '../dom';
 import { KIND_ORDER, kindLabel } from '../labels';
 import { downloadButton } from '../ui/download-button';
+import { sheetsPublishCard } from './sheets-publish';
 
 /** Draws the downloads view. */
 export function renderDownloads(ctx: Ctx, root: HTMLElement): void {
@@ -44,6 +45,7 @@ export function renderDownloads(ctx: Ctx, root: HTMLElement): void {
         ),
         templateStatus,
       ),
+      school ? null : sheetsPublishCard(ctx),
     ),
   );
 }
