@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { authenticate } from './http/auth';
-import { errorHandler, notFound } from './http/errors';
+import { errorHandler, HttpError, notFound } from './http/errors';
 import { makeLogger, requestLog } from './http/logging';
 import { DEFAULT_RATE_LIMITS, perToken, type RateLimits } from './http/rate-limit';
 import type { RouteContext } from './routes/context';
@@ -76,6 +76,8 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
+  // %00 in a path or query value reaches PostgreSQL as text it cannot hold (a 500); no real code or name has it.
+  api.use((req, _res, next) => next(/%00/.test(req.originalUrl) ? new HttpError(400, 'bad_request', '请求地址中含有空字符（%00）') : undefined));
   api.use(perToken(rates.perMinute));
   api.use(authenticate(deps.store));
   api.use(uploadRoutes(ctx, rates.uploadsPerMinute));

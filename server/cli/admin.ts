@@ -1,5 +1,6 @@
 /** `yanbiao admin …`: schools, tokens and deadlines on the same store as the server (running or not). */
 import { isTerm, KINDS, parseTerm, type KindId } from '../../shared';
+import { isValidYmd } from '../../shared/normalise/date';
 import { flag, parseArgs, type Command } from './command';
 import { storeConfigFromEnv } from '../config';
 import { audit } from '../store/audit';
@@ -63,7 +64,8 @@ export async function runAdmin(store: Store, args: string[], out: (s: string) =>
       if (!month && !isTerm(term)) throw new UsageError(`学期格式不正确：${term}（应为如 2025春，或学月反思的月份 2025-03）`);
       if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`类别应为 ${KINDS.join('、')}：${kind}`);
       if (month && kind !== 'reflections') throw new UsageError('按月的截止日期只用于学月反思（reflections）');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`日期格式不正确：${date}（应为 YYYY-MM-DD）`);
+      // Date.parse accepts 2025-02-30 (it rolls over to March): check the calendar day itself.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValidYmd(+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10))) throw new UsageError(`日期格式不正确：${date}（应为 YYYY-MM-DD）`);
       const key = month ? term : parseTerm(term).term;
       await setDeadline(store.db, key, kind as KindId, date);
       await audit(store.db, { actor: 'cli', action: 'deadline', target: key, detail: { kind, date } });

@@ -7,6 +7,7 @@
  */
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isValidYmd } from '../../shared/normalise/date';
 import { isTerm, termOf, todayIso } from '../../shared/term';
 import { TEMPLATES } from '../../shared/templates';
 import { KINDS } from '../../shared/types';
@@ -73,7 +74,7 @@ export const consolidateCommand: Command = {
       ? `用法：yanbiao ${this.usage}`
       : !isTerm(term)
         ? `学期格式不正确：“${term}”，应为如 2025春 或 2025秋`
-        : !/^\d{4}-\d{2}-\d{2}$/.test(asOf)
+        : !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isValidYmd(+asOf.slice(0, 4), +asOf.slice(5, 7), +asOf.slice(8, 10))
           ? `日期格式不正确：“${asOf}”，应为如 2025-06-30`
           : null;
     const jobs = flag(flags, 'jobs') === undefined ? undefined : Number(flag(flags, 'jobs'));

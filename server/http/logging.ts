@@ -18,7 +18,8 @@ export function requestLog(logger: Logger): RequestHandler {
         {
           method: req.method,
           // The path only: query strings may carry names (?school=) and are not needed to trace a request.
-          path: req.path,
+          // originalUrl: by 'finish' a router may have left req.url relative to its mount point (/terms/… for /api/v1/terms/…).
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           ms: Number((process.hrtime.bigint() - start) / 1000n) / 1000,
           role: p?.role,

@@ -1,6 +1,7 @@
 /** Read routes: who am I, submissions (own school; the district all), summary, status board, templates, audit. */
 import { Router, type Request } from 'express';
 import { todayIso } from '../../shared';
+import { isValidYmd } from '../../shared/normalise/date';
 import { ReturnRequestSchema, type Me } from '../../shared/contract';
 import { actorOf, districtOnly, principal, schoolScope } from '../http/auth';
 import { HttpError } from '../http/errors';
@@ -18,7 +19,8 @@ import express from 'express';
 export function asOfOf(req: Request, now: Date): string {
   const q = req.query.asOf;
   if (q === undefined) return todayIso(now);
-  if (typeof q !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(q) || Number.isNaN(Date.parse(q))) throw new HttpError(400, 'bad_date', `asOf 日期格式不正确：“${String(q)}”，应为如 2025-06-30`);
+  // Date.parse('2025-02-30') is a valid time (it rolls over to March): check the calendar day itself.
+  if (typeof q !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(q) || !isValidYmd(+q.slice(0, 4), +q.slice(5, 7), +q.slice(8, 10))) throw new HttpError(400, 'bad_date', `asOf 日期格式不正确：“${String(q)}”，应为如 2025-06-30`);
   return q;
 }
 
@@ -43,6 +45,8 @@ export function readingRoutes(ctx: RouteContext): Router {
   r.post('/submissions/:id/return', districtOnly, express.json({ limit: '64kb' }), async (req, res) => {
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'bad_id', `上报记录编号不正确：${String(req.params.id)}`);
+    // Ids are PostgreSQL `serial` (32-bit): a larger one cannot exist, and asking PostgreSQL would be a 500.
+    if (id > 2_147_483_647) throw new HttpError(404, 'no_submission', `没有编号为 ${req.params.id} 的上报记录`);
     const parsed = ReturnRequestSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, 'bad_request', '退回时须填写意见 comment（1–2000 字）');
     res.json(await returnSubmission(ctx.store, id, parsed.data.comment, actorOf(principal(req)), ctx.now()));
@@ -74,9 +78,11 @@ export function readingRoutes(ctx: RouteContext): Router {
 
   r.get('/audit', districtOnly, async (req, res) => {
     const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+    // PostgreSQL refuses LIMIT -5 or 1.5 (a 500) and SQLite reads a negative LIMIT as none: refuse them here.
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new HttpError(400, 'bad_limit', `limit 应为正整数：${String(req.query.limit)}`);
     const school = typeof req.query.school === 'string' ? req.query.school : undefined;
     const action = typeof req.query.action === 'string' ? req.query.action : undefined;
-    res.json({ entries: await listAudit(ctx.store.db, { limit: Number.isFinite(limit) ? limit : undefined, school, action }) });
+    res.json({ entries: await listAudit(ctx.store.db, { limit, school, action }) });
   });
   return r;
 }

@@ -1,6 +1,7 @@
 /** POST /api/v1/uploads (multipart .xlsx) and POST /api/v1/submissions (the add-in's JSON grids): one ingest path. */
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
 import { IDEMPOTENCY_HEADER, SubmitRequestSchema } from '../../shared/contract';
 import type { SheetInput } from '../../shared';
 import { actorOf, principal } from '../http/auth';
@@ -29,6 +30,8 @@ function uploadSchool(req: Request, named: unknown): string {
   if (typeof named !== 'string' || named === '') throw new HttpError(400, 'no_school', '区级令牌上报时需用 school 参数指明学校编码');
   return named;
 }
+
+const ZH_ERRORS = z.locales.zhCN().localeError;
 
 /** The upload routes. */
 export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Router {
@@ -59,7 +62,8 @@ export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Route
   });
 
   r.post('/submissions', limiter, express.json({ limit: ctx.limits.bodyBytes }), async (req, res) => {
-    const parsed = SubmitRequestSchema.safeParse(req.body);
+    // zod's own messages are English; the coordinator reads this one, so ask for zod's Chinese locale.
+    const parsed = SubmitRequestSchema.safeParse(req.body, { error: ZH_ERRORS });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new HttpError(400, 'bad_request', `请求格式不正确：${issue.path.join('.') || '(根)'} ${issue.message}`);

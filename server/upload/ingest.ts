@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { isTerm, parseTerm, todayIso, validateWorkbook, type KindId, type SheetInput } from '../../shared';
+import { colLetter } from '../../shared/a1';
 import type { Receipt } from '../../shared/contract';
 import { crossCheck } from '../cross/check';
 import { HttpError } from '../http/errors';
@@ -36,17 +37,37 @@ export function requireTerm(term: unknown): string {
   return parseTerm(term).term;
 }
 
+/**
+ * Refuses text holding U+0000 (a JSON grid can carry it; no real cell does): PostgreSQL text cannot store it, so
+ * it would otherwise end as a 500 on PostgreSQL while SQLite took it.
+ */
+function refuseNul(sheets: SheetInput[]): void {
+  for (const s of sheets) {
+    if (s.sheet.includes('\u0000')) throw new HttpError(400, 'bad_text', `工作表名“${s.sheet.replace(/\u0000/g, '')}”含有空字符（U+0000），请删除后重新上报`);
+    for (let r = 0; r < s.grid.length; r++) {
+      const row = s.grid[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'string' && v.includes('\u0000'))
+          throw new HttpError(400, 'bad_text', `工作表“${s.sheet}”第 ${r + 1} 行 ${colLetter(c)} 列含有空字符（U+0000），请删除后重新上报`);
+      }
+    }
+  }
+}
+
 /** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/422). */
 export async function ingest(store: Store, req: IngestRequest, opts: { now?: Date; logger?: Logger } = {}): Promise<Receipt> {
   const now = opts.now ?? new Date();
   const term = requireTerm(req.term);
-  const school = await getSchool(store.db, req.school);
+  // A code with U+0000 names no school (and PostgreSQL would refuse to even look it up).
+  const school = req.school.includes('\u0000') ? undefined : await getSchool(store.db, req.school);
   if (!school) throw new HttpError(404, 'no_school', `没有编码为 ${req.school} 的学校`);
   if (req.idemKey) {
     // A retry of an upload that already succeeded: answer as before without validating again.
     const prior = await priorReceipt(store, req.school, req.idemKey);
     if (prior) return prior;
   }
+  refuseNul(req.sheets);
   const info = parseTerm(term);
   const [roster, projectCodes, deadlines] = await Promise.all([
     latestRoster(store.db, req.school, term),

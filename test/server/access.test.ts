@@ -82,6 +82,9 @@ describe.each(storeKinds())('access on %s', (kind) => {
     expect(again.status).toBe(409);
     const missing = await request(d.app).post('/api/v1/submissions/999999/return').set('Authorization', bearer(d.district)).send({ comment: 'x' });
     expect(missing.status).toBe(404);
+    // Past PostgreSQL's integer range: still "no such submission", not a database error.
+    const huge = await request(d.app).post('/api/v1/submissions/99999999999/return').set('Authorization', bearer(d.district)).send({ comment: 'x' });
+    expect([huge.status, huge.body.error.code]).toEqual([404, 'no_submission']);
     const board = await request(d.app).get(`/api/v1/terms/${T}/status`).set('Authorization', bearer(d.tokens['WTQ-A']));
     expect(board.body.schools[0].kinds.papers).toEqual(expect.objectContaining({ status: '已退回', comment: '第 3 行获奖证书未附，请补充后重新上报', version: 1 }));
     const auditBySchool = await request(d.app).get('/api/v1/audit').set('Authorization', bearer(d.tokens['WTQ-A']));
@@ -90,6 +93,13 @@ describe.each(storeKinds())('access on %s', (kind) => {
     const actions = log.body.entries.map((e: { action: string; school: string | null }) => `${e.action}:${e.school}`);
     expect(actions).toEqual(expect.arrayContaining(['return:WTQ-A', 'upload:WTQ-A', 'upload:WTQ-B']));
     expect(JSON.stringify(log.body)).not.toContain(d.district);
+    const two = await request(d.app).get('/api/v1/audit?limit=2').set('Authorization', bearer(d.district));
+    expect(two.body.entries.length).toBe(2);
+    // A limit that is not a positive whole number is the caller's mistake (400), never a database error (500).
+    for (const limit of ['-5', '1.5', 'abc']) {
+      const bad = await request(d.app).get(`/api/v1/audit?limit=${limit}`).set('Authorization', bearer(d.district));
+      expect([limit, bad.status, bad.body.error?.code]).toEqual([limit, 400, 'bad_limit']);
+    }
   });
 
   test('a re-issued token revokes the old one at once', async () => {

@@ -59,6 +59,8 @@ describe('HTTP contract', () => {
     expect(res.body).toEqual({ error: { code: 'internal', message: expect.stringMatching(/服务器内部错误/) } });
     const log = lines.join('');
     expect(log).toMatch(/"status":200/);
+    // The whole path, not the part left after the /api/v1 router stripped its mount point.
+    expect(log).toContain(`"path":"${PATHS.termSubmissions(F.TERM)}"`);
     expect(log).toMatch(/"stack"/);
     expect(log).not.toContain(broken.tokens['WTQ-A']);
     expect(log).not.toContain('school=WTQ-A');

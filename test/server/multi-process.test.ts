@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../server/store/open';
-import { addSchool } from '../../server/store/schools';
+import { addSchool, listSchools } from '../../server/store/schools';
 import { issueSchoolToken } from '../../server/store/tokens';
 import { childEnv, startChild } from '../support/child-server';
 import * as F from '../support/fixture-district';
@@ -27,6 +27,9 @@ describe.each(storeKinds())('two processes on one %s store', (kind) => {
       const [a, b] = await Promise.all([startChild(childEnv(fresh.env)), startChild(childEnv(fresh.env))]);
       const store = await openStore(fresh.env.DATABASE_URL ? { databaseUrl: fresh.env.DATABASE_URL } : { sqliteFile: join(fresh.env.YANBIAO_DATA, 'yanbiao.sqlite') });
       try {
+        // YANBIAO_DEMO=0 (childEnv): an empty store stays empty, no demo district.
+        expect(await listSchools(store.db)).toEqual([]);
+        expect(`${a.output()}${b.output()}`).not.toMatch(/演示区县/);
         await addSchool(store.db, { code: 'WTQ-A', name: '甲小学', type: '小学' });
         const token = await issueSchoolToken(store.db, 'WTQ-A');
         const body = JSON.stringify({ term: F.TERM, sheets: [F.rosterA(), F.papersA()] });

@@ -1,16 +1,17 @@
 /** The completeness board: 未上报/已上报/已退回, versions, rows, deadlines and lateness. */
 import request from 'supertest';
 import { setDeadline } from '../../server/store/deadlines';
+import { storeKinds } from '../support/pg';
 import { bearer, openDistrict, type TestDistrict } from '../support/store';
 import * as F from '../support/fixture-district';
 
 const T = encodeURIComponent(F.TERM);
 
-describe('status board', () => {
+describe.each(storeKinds())('status board on %s', (kind) => {
   let d: TestDistrict;
   let clock = new Date('2025-03-10T04:00:00Z');
   beforeAll(async () => {
-    d = await openDistrict('sqlite', F.SCHOOLS, { now: () => clock });
+    d = await openDistrict(kind, F.SCHOOLS, { now: () => clock });
     await setDeadline(d.store.db, F.TERM, 'roster', '2025-03-15');
     await setDeadline(d.store.db, F.TERM, 'papers', '2025-04-15');
     await request(d.app).post('/api/v1/submissions').set('Authorization', bearer(d.tokens['WTQ-A'])).send({ term: F.TERM, sheets: [F.rosterA()] }).expect(201);

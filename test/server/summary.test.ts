@@ -12,6 +12,9 @@ describe.each(storeKinds())('summary on %s', (kind) => {
     d = await openDistrict(kind, F.SCHOOLS, { now: () => F.NOW });
     const send = (code: string, sheets: unknown[]) => request(d.app).post('/api/v1/submissions').set('Authorization', bearer(d.tokens[code])).send({ term: F.TERM, sheets });
     expect((await send('WTQ-A', [F.rosterA(), F.reflectionsA(), F.papersA()])).status).toBe(201);
+    // Projects and courses in a later upload, checked against the stored roster.
+    const pc = await send('WTQ-A', [F.projectsA(), F.coursesA()]);
+    expect([pc.status, pc.body.error?.findings]).toEqual([201, undefined]);
     expect((await send('WTQ-B', [F.rosterB(), F.papersB()])).status).toBe(201);
     // A superseded version must not count: 甲小学 first sent only two papers, then all four.
     expect((await send('WTQ-B', [F.rosterB()])).status).toBe(201);
@@ -36,6 +39,14 @@ describe.each(storeKinds())('summary on %s', (kind) => {
     expect(a.papers.under40Participation).toBe(1);
     expect(a.papers.awards['区县级']['二等奖']).toBe(1);
     expect(a.papers.awards['市级']['三等奖']).toBe(1);
+    // 课题: 4; 在研 = 中期 + 立项 + 延期; the 延期 one planned to close 2025-01-31 is 逾期; WT-2025-03 立项 this term.
+    expect(a.projects).toEqual(expect.objectContaining({ count: 4, active: 3, overdue: 1, newThisTerm: 1 }));
+    expect([a.projects.byLevelStage['区县级']['中期'], a.projects.byLevelStage['区县级']['结题'], a.projects.byLevelStage['市级']['立项'], a.projects.byLevelStage['校级']['延期']]).toEqual([1, 1, 1, 1]);
+    // 课程: 5 rows; 研究课 + 竞赛课 are public lessons (2 / 3 teachers); 外出培训 12 + 4.5 学时 (16.5 / 3); 常态课 is neither.
+    expect(a.courses).toEqual(expect.objectContaining({ count: 5, publicLessons: 2, trainingHours: 16.5 }));
+    expect(a.courses.publicLessonsPerTeacher).toBeCloseTo(2 / 3, 4);
+    expect(a.courses.trainingHoursPerTeacher).toBeCloseTo(5.5, 4);
+    expect([a.courses.byTypeLevel['外出培训']['省级'], a.courses.byTypeLevel['外出培训']['区县级'], a.courses.byTypeLevel['常态课']['校级']]).toEqual([1, 1, 1]);
     const b = res.body.schools.find((s: { code: string }) => s.code === 'WTQ-B');
     // 乙小学's papers are still version 1 (the second upload had only the roster): 2 papers, none qualifying.
     expect([b.teachers, b.under40, b.papers.count, b.papers.qualified]).toEqual([2, 0, 2, 0]);
@@ -50,6 +61,8 @@ describe.each(storeKinds())('summary on %s', (kind) => {
     expect([t.schools, t.teachers, t.under40]).toEqual([3, 5, 2]);
     expect([t.reflections.expected, t.reflections.submitted, t.papers.count, t.papers.qualified, t.papers.published]).toEqual([15, 5, 6, 2, 1]);
     expect(t.papers.qualifiedPerTeacher).toBeCloseTo(2 / 5, 4);
+    expect([t.projects.count, t.projects.active, t.projects.overdue, t.courses.publicLessons, t.courses.trainingHours]).toEqual([4, 3, 1, 2, 16.5]);
+    expect(t.courses.trainingHoursPerTeacher).toBeCloseTo(16.5 / 5, 4);
   });
 
   test('a returned version stops counting', async () => {
@@ -64,5 +77,9 @@ describe.each(storeKinds())('summary on %s', (kind) => {
     const a = await request(d.app).get('/api/v1/terms/2025x/summary').set('Authorization', bearer(d.district));
     const b = await request(d.app).get(`/api/v1/terms/${T}/summary?asOf=2025-13-45`).set('Authorization', bearer(d.district));
     expect([a.status, a.body.error.code, b.status, b.body.error.code]).toEqual([400, 'bad_term', 400, 'bad_date']);
+    // A day the calendar does not have (Date.parse would roll it over to 2 March).
+    const c = await request(d.app).get(`/api/v1/terms/${T}/summary?asOf=2025-02-30`).set('Authorization', bearer(d.district));
+    expect([c.status, c.body.error.code]).toEqual([400, 'bad_date']);
+    expect(c.body.error.message).toContain('2025-02-30');
   });
 });

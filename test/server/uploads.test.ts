@@ -138,10 +138,30 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
     expect([badJson.status, badJson.body.error.code]).toEqual([400, 'bad_json']);
     const badShape = await request(d.app).post('/api/v1/submissions').set('Authorization', auth).send({ term: F.TERM, sheets: 'x' });
     expect([badShape.status, badShape.body.error.code]).toEqual([400, 'bad_request']);
+    // The coordinator reads this: zod's reason in Chinese, naming the field, never zod's English text.
+    expect(badShape.body.error.message).toMatch(/^请求格式不正确：sheets .*期望 数组/);
+    expect(badShape.body.error.message).not.toMatch(/Invalid|expected|received/);
     const nothing = await request(d.app).post('/api/v1/submissions').set('Authorization', auth).send({ term: F.TERM, sheets: [{ sheet: '说明', grid: [['这是说明']] }] });
     expect([nothing.status, nothing.body.error.code]).toEqual([422, 'no_sheets']);
     const twice = await request(d.app).post('/api/v1/submissions').set('Authorization', auth).send({ term: F.TERM, sheets: [F.rosterA(), { ...F.rosterA(), sheet: '名册2' }] });
     expect([twice.status, twice.body.error.code]).toEqual([422, 'duplicate_kind']);
     for (const r of [noFile, notXlsx, badTerm, badJson, badShape, nothing, twice]) expect(JSON.stringify(r.body)).not.toMatch(/at .*\.ts|stack/);
+  });
+
+  test('U+0000 (which PostgreSQL text cannot hold) is a 400 naming the place, never a 500; nothing stored', async () => {
+    const before = [await count('uploads'), await count('submissions'), await count('rows')];
+    const auth = bearer(d.tokens['WTQ-A']);
+    const named = { ...F.rosterA(), sheet: '教师\u0000名册' };
+    const inName = await request(d.app).post('/api/v1/submissions').set('Authorization', auth).send({ term: F.TERM, sheets: [named] });
+    expect([inName.status, inName.body.error.code, inName.body.error.message]).toEqual([400, 'bad_text', expect.stringContaining('工作表名“教师名册”')]);
+    const papers = F.papersA();
+    papers.grid[1][1] = '小学数学\u0000课堂';
+    const inCell = await request(d.app).post('/api/v1/submissions').set('Authorization', auth).send({ term: F.TERM, sheets: [F.rosterA(), papers] });
+    expect([inCell.status, inCell.body.error.code, inCell.body.error.message]).toEqual([400, 'bad_text', expect.stringContaining('工作表“论文投稿”第 2 行 B 列')]);
+    const school = await request(d.app).post('/api/v1/submissions').set('Authorization', bearer(d.district)).send({ term: F.TERM, school: 'WTQ-A\u0000', sheets: [F.rosterA()] });
+    expect([school.status, school.body.error.code]).toEqual([404, 'no_school']);
+    const query = await request(d.app).get('/api/v1/audit?school=%00').set('Authorization', bearer(d.district));
+    expect([query.status, query.body.error.code]).toEqual([400, 'bad_request']);
+    expect([await count('uploads'), await count('submissions'), await count('rows')]).toEqual(before);
   });
 });

@@ -57,6 +57,15 @@ describe('consolidate CLI', () => {
     expect(existsSync(`${out}.part`)).toBe(false);
   });
 
+  test('an impossible --as-of day is refused with exit 2 before any file is read', () => {
+    const bad = spawnSync(process.execPath, [join(ROOT, 'bin/yanbiao'), 'consolidate', dir, '--term', '2025春', '--as-of', '2025-02-30', '-o', join(dir, 'x.xlsx')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('日期格式不正确：“2025-02-30”')]);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+
   test('区级汇总: one line per school, teachers as generated, the rejected school with nothing merged', () => {
     const rows = rowsOf(wb.getWorksheet('区级汇总')!);
     const h = rows[0] as string[];

@@ -1,9 +1,10 @@
 /** `yanbiao serve` (what `npm start` runs) on an empty store: demo district, URL and tokens printed, tokens work. */
 import { childEnv, startChild } from '../../support/child-server';
+import { storeKinds } from '../../support/pg';
 import { openTestStore } from '../../support/store';
 
-test('first start creates the demo district and prints working tokens; a restart creates nothing more', async () => {
-  const t = await openTestStore('sqlite');
+test.each(storeKinds())('on %s: first start creates the demo district and prints working tokens; a restart creates nothing more', async (kind) => {
+  const t = await openTestStore(kind);
   try {
     const first = await startChild(childEnv(t.env, { YANBIAO_DEMO: '1' }));
     let term = '';
@@ -33,6 +34,7 @@ test('first start creates the demo district and prints working tokens; a restart
     try {
       expect(second.output()).not.toMatch(/已创建演示区县/);
       expect(second.output()).toMatch(/令牌只在签发时显示一次/);
+      expect(second.output()).toContain(kind === 'postgres' ? '数据存储：PostgreSQL' : '数据存储：SQLite');
       const me = await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${district}` } });
       expect(me.status).toBe(200);
     } finally {
