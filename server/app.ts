@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './http/auth';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { makeLogger, requestLog } from './http/logging';
-import { DEFAULT_RATE_LIMITS, perToken, type RateLimits } from './http/rate-limit';
+import { DEFAULT_RATE_LIMITS, failedAuthPerAddress, perToken, type RateLimits } from './http/rate-limit';
 import type { RouteContext } from './routes/context';
 import { readingRoutes } from './routes/reading';
 import { reportRoutes } from './routes/report';
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): Express {
   // %00 in a path or query value reaches PostgreSQL as text it cannot hold (a 500); no real code or name has it.
   api.use((req, _res, next) => next(/%00/.test(req.originalUrl) ? new HttpError(400, 'bad_request', '请求地址中含有空字符（%00）') : undefined));
   api.use(perToken(rates.perMinute));
-  api.use(authenticate(deps.store));
+  api.use(authenticate(deps.store, failedAuthPerAddress(rates.failedAuthPerMinute)));
   api.use(uploadRoutes(ctx, rates.uploadsPerMinute));
   api.use(readingRoutes(ctx));
   api.use(reportRoutes(ctx));

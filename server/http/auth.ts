@@ -16,14 +16,19 @@ export function actorOf(p: Principal): string {
   return p.role === 'district' ? `district:${p.tokenId}` : `school:${p.school}:${p.tokenId}`;
 }
 
-/** Rejects requests without a valid, unrevoked `Authorization: Bearer` token; attaches the principal. */
-export function authenticate(store: Store): RequestHandler {
-  return async (req, _res, next) => {
+/**
+ * Rejects requests without a valid, unrevoked `Authorization: Bearer` token; attaches the principal. A refused
+ * request passes through `onRefused` (a per-address limiter) first, so guessing tokens turns into 429s while
+ * requests with a valid token are never counted.
+ */
+export function authenticate(store: Store, onRefused?: RequestHandler): RequestHandler {
+  return async (req, res, next) => {
+    const refuse = (err: HttpError) => (onRefused ? onRefused(req, res, (e?: unknown) => next(e ?? err)) : next(err));
     const header = req.get('authorization') ?? '';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) return next(new HttpError(401, 'unauthorized', '需要登录：请在 Authorization 头中提供令牌（Bearer）'));
+    if (!m) return refuse(new HttpError(401, 'unauthorized', '需要登录：请在 Authorization 头中提供令牌（Bearer）'));
     const p = await lookupToken(store.db, m[1]);
-    if (!p) return next(new HttpError(401, 'bad_token', '令牌无效或已被撤销，请向区教科室索取新令牌'));
+    if (!p) return refuse(new HttpError(401, 'bad_token', '令牌无效或已被撤销，请向区教科室索取新令牌'));
     (req as Request & { principal?: Principal }).principal = p;
     next();
   };

@@ -10,10 +10,12 @@ export interface RateLimits {
   perMinute: number;
   /** Uploads (they validate and store whole workbooks). */
   uploadsPerMinute: number;
+  /** Refused sign-ins (401) per minute per address: made-up tokens would otherwise each get a fresh bucket. */
+  failedAuthPerMinute: number;
 }
 
 /** Defaults for a district of up to 300 schools. */
-export const DEFAULT_RATE_LIMITS: RateLimits = { perMinute: 600, uploadsPerMinute: 60 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { perMinute: 600, uploadsPerMinute: 60, failedAuthPerMinute: 30 };
 
 function keyOf(req: Request): string {
   const m = /^Bearer\s+(\S+)/i.exec(req.get('authorization') ?? '');
@@ -32,5 +34,22 @@ export function perToken(limit: number): RequestHandler {
     // Keys are token hashes, not addresses: the IP-specific validations do not apply.
     validate: { keyGeneratorIpFallback: false, ip: false },
     handler: (_req, _res, next) => next(new HttpError(429, 'rate_limited', '请求过于频繁，请稍后再试')),
+  });
+}
+
+/**
+ * Refused sign-ins per client address, for `authenticate` to pass its 401s through: after `limit` in a minute the
+ * answer becomes 429. Only refused requests reach it, so schools with valid tokens behind the same address are
+ * never slowed by someone guessing.
+ */
+export function failedAuthPerAddress(limit: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req) => `ip:${req.ip ?? ''}`,
+    validate: { keyGeneratorIpFallback: false, ip: false },
+    handler: (_req, _res, next) => next(new HttpError(429, 'rate_limited', '令牌错误次数过多，请稍后再试')),
   });
 }

@@ -89,4 +89,20 @@ describe('upload limits', () => {
       await limited.dispose();
     }
   });
+
+  test('guessing tokens is stopped per address, and a school with a real token is not', async () => {
+    const guarded = await openDistrict('sqlite', F.SCHOOLS, { now: () => F.NOW, rateLimits: { failedAuthPerMinute: 3 } });
+    try {
+      const me = (t: string) => request(guarded.app).get('/api/v1/me').set('Authorization', bearer(t));
+      const statuses = [];
+      // Each made-up token would get a bucket of its own under the per-token limit.
+      for (let i = 0; i < 5; i++) statuses.push((await me(`ybs_made_up_${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect((await me(`ybs_made_up_9`)).body.error.code).toBe('rate_limited');
+      const ok = await me(guarded.tokens['WTQ-A']);
+      expect(ok.status).toBe(200); // successful requests are not counted against the address
+    } finally {
+      await guarded.dispose();
+    }
+  });
 });

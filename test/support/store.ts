@@ -51,7 +51,7 @@ export async function openDistrict(
     tokens[s.code] = await issueSchoolToken(t.store.db, s.code);
   }
   const district = await issueDistrictToken(t.store.db);
-  const app = createApp({ store: t.store, logger: pino({ level: 'silent' }), rateLimits: { perMinute: 100_000, uploadsPerMinute: 100_000 }, ...deps });
+  const app = createApp({ store: t.store, logger: pino({ level: 'silent' }), rateLimits: { perMinute: 100_000, uploadsPerMinute: 100_000, failedAuthPerMinute: 100_000 }, ...deps });
   return { ...t, app, district, tokens };
 }
 
