@@ -6,7 +6,7 @@ export { FINDING_CODES, type FindingCode, type Severity } from './findings/codes
 export type { Finding, FindingParams } from './findings/finding';
 export { MESSAGES_ZH, describe } from './findings/messages-zh';
 export { DEFAULT_SEVERITY } from './findings/severity';
-export { TEMPLATES, VALUE_SETS, PASSIVE_HEADERS, type Template, type ColumnDef, type ColumnType, type Rule, type ValueSetId } from './templates';
+export { TEMPLATES, parseKind, VALUE_SETS, PASSIVE_HEADERS, type Template, type ColumnDef, type ColumnType, type Rule, type ValueSetId } from './templates';
 export { allowedValues } from './cells';
 export { detectHeader, type HeaderMatch } from './header';
 export { recordSchema, columnSchema } from './templates/schema';

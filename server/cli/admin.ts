@@ -1,5 +1,5 @@
 /** `yanbiao admin …`: schools, tokens and deadlines on the same store as the server (running or not). */
-import { isTerm, KINDS, parseTerm, type KindId } from '../../shared';
+import { isTerm, KINDS, parseKind, parseTerm, type KindId } from '../../shared';
 import { isValidYmd } from '../../shared/normalise/date';
 import { flag, parseArgs, type Command } from './command';
 import { storeConfigFromEnv } from '../config';
@@ -58,8 +58,11 @@ export async function runAdmin(store: Store, args: string[], out: (s: string) =>
       return 0;
     }
     case 'deadline': {
-      const [term, kind, date] = rest;
-      if (!term || !kind || !date) throw new UsageError('deadline 需要 <学期> <类别> <YYYY-MM-DD>');
+      const [term, kindText, date] = rest;
+      if (!term || !kindText || !date) throw new UsageError('deadline 需要 <学期> <类别> <YYYY-MM-DD>');
+      // The kind by its id (papers) or its Chinese title (论文投稿).
+      const parsed = parseKind(kindText);
+      const kind = parsed === 'all' || parsed === null ? kindText : parsed;
       const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(term);
       if (!month && !isTerm(term)) throw new UsageError(`学期格式不正确：${term}（应为如 2025春，或学月反思的月份 2025-03）`);
       if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`类别应为 ${KINDS.join('、')}：${kind}`);

@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import { allowedValues, KINDS, TEMPLATES, type ColumnDef, type KindId } from '../../shared';
 
+export { parseKind } from '../../shared';
+
 /** Rows below the header that get formats and dropdowns. */
 const TEMPLATE_ROWS = 1000;
 
@@ -85,12 +87,4 @@ export function templateWorkbook(kind: KindId | 'all'): ExcelJS.Workbook {
   wb.creator = '研表 Yanbiao';
   for (const k of kind === 'all' ? KINDS : [kind]) addTemplateSheet(wb, k);
   return wb;
-}
-
-/** Parses a kind given on the command line or in a URL: the id (papers) or the Chinese title (论文投稿). */
-export function parseKind(s: string): KindId | 'all' | null {
-  if (s === 'all' || s === '全部') return 'all';
-  if ((KINDS as readonly string[]).includes(s)) return s as KindId;
-  const byTitle = KINDS.find((k) => TEMPLATES[k].title === s);
-  return byTitle ?? null;
 }
