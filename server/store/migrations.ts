@@ -130,6 +130,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_idempotency_fingerprint': {
+      // What an Idempotency-Key was first used for, so the same key with different content is refused.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('uploads').addColumn('idem_hash', 'text').execute();
+      },
+    },
   };
 }
 

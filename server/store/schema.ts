@@ -24,6 +24,8 @@ export interface UploadTable {
   school_code: string;
   term: string;
   idem_key: string | null;
+  /** SHA-256 of the term and sheets an Idempotency-Key was first used with (null for older rows). */
+  idem_hash: string | null;
   source: string;
   created_at: string;
 }

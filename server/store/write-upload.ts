@@ -21,6 +21,8 @@ export interface UploadInput {
   school: string;
   term: string;
   idemKey: string | null;
+  /** Fingerprint of the content the key stands for (see ingest's fingerprint). */
+  idemHash?: string | null;
   source: 'xlsx' | 'json' | 'demo' | 'sheets';
   actor: string;
   submissions: NewSubmission[];
@@ -37,8 +39,12 @@ export interface Stored {
 const ROW_BATCH = 400;
 const KEY_BATCH = 400;
 
-async function priorUpload(trx: Transaction<DB>, school: string, key: string): Promise<number | undefined> {
-  const row = await trx.selectFrom('uploads').select('id').where('school_code', '=', school).where('idem_key', '=', key).executeTakeFirst();
+/** Raised when an Idempotency-Key is reused for different content (answered 422, nothing stored). */
+export class IdempotencyMismatch extends Error {}
+
+async function priorUpload(trx: Transaction<DB>, school: string, key: string, hash: string | null | undefined): Promise<number | undefined> {
+  const row = await trx.selectFrom('uploads').select(['id', 'idem_hash']).where('school_code', '=', school).where('idem_key', '=', key).executeTakeFirst();
+  if (row && hash && row.idem_hash && row.idem_hash !== hash) throw new IdempotencyMismatch();
   return row?.id;
 }
 
@@ -112,12 +118,12 @@ export async function writeUpload(store: Store, input: UploadInput, now = new Da
   // the same Idempotency-Key first (the retry then finds it as a replay).
   return transact(store.db, async (trx) => {
     if (input.idemKey) {
-      const prior = await priorUpload(trx, input.school, input.idemKey);
+      const prior = await priorUpload(trx, input.school, input.idemKey, input.idemHash);
       if (prior !== undefined) return { uploadId: prior, replayed: true, submissionIds: await submissionIdsOf(trx, prior) };
     }
     const up = await trx
       .insertInto('uploads')
-      .values({ school_code: input.school, term: input.term, idem_key: input.idemKey, source: input.source, created_at: at })
+      .values({ school_code: input.school, term: input.term, idem_key: input.idemKey, idem_hash: input.idemHash ?? null, source: input.source, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     const ids: number[] = [];

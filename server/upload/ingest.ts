@@ -3,6 +3,7 @@
  * re-validate with the shared engine, refuse any error with 422 and store nothing, else store a new version of
  * every recognised sheet in one transaction, run the cross-school checks and answer with the receipt.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { isTerm, parseTerm, todayIso, validateWorkbook, type KindId, type SheetInput } from '../../shared';
 import { colLetter } from '../../shared/a1';
@@ -13,7 +14,7 @@ import { reflectionDeadlines } from '../store/deadlines';
 import { latestProjectCodes, latestRoster } from '../store/rows';
 import type { Store } from '../store/schema';
 import { getSchool } from '../store/schools';
-import { writeUpload, type NewSubmission } from '../store/write-upload';
+import { IdempotencyMismatch, writeUpload, type NewSubmission } from '../store/write-upload';
 import { buildReceipt, priorReceipt } from './receipt';
 
 /** One upload to take in. */
@@ -55,6 +56,18 @@ function refuseNul(sheets: SheetInput[]): void {
   }
 }
 
+/** SHA-256 of what an upload is about (term and every sheet's grid): the same Idempotency-Key must carry the same content. */
+function fingerprint(term: string, sheets: SheetInput[]): string {
+  const h = createHash('sha256');
+  h.update(term);
+  for (const s of sheets) h.update('\u0000').update(s.sheet).update('\u0000').update(JSON.stringify(s.grid));
+  return h.digest('hex');
+}
+
+function idempotencyMismatch(): HttpError {
+  return new HttpError(422, 'idempotency_mismatch', '这个 Idempotency-Key 已用于另一份内容，未保存任何内容；重新上报请使用新的 Idempotency-Key');
+}
+
 /** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/422). */
 export async function ingest(store: Store, req: IngestRequest, opts: { now?: Date; logger?: Logger } = {}): Promise<Receipt> {
   const now = opts.now ?? new Date();
@@ -62,9 +75,11 @@ export async function ingest(store: Store, req: IngestRequest, opts: { now?: Dat
   // A code with U+0000 names no school (and PostgreSQL would refuse to even look it up).
   const school = req.school.includes('\u0000') ? undefined : await getSchool(store.db, req.school);
   if (!school) throw new HttpError(404, 'no_school', `没有编码为 ${req.school} 的学校`);
+  const idemHash = req.idemKey ? fingerprint(term, req.sheets) : null;
   if (req.idemKey) {
     // A retry of an upload that already succeeded: answer as before without validating again.
-    const prior = await priorReceipt(store, req.school, req.idemKey);
+    const prior = await priorReceipt(store, req.school, req.idemKey, idemHash!);
+    if (prior === 'mismatch') throw idempotencyMismatch();
     if (prior) return prior;
   }
   refuseNul(req.sheets);
@@ -102,7 +117,14 @@ export async function ingest(store: Store, req: IngestRequest, opts: { now?: Dat
     warnings: s.findings,
     columns: s.columns.map(({ field, col }) => ({ field, col })),
   }));
-  const stored = await writeUpload(store, { school: req.school, term, idemKey: req.idemKey, source: req.source, actor: req.actor, submissions }, now);
+  let stored;
+  try {
+    stored = await writeUpload(store, { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions }, now);
+  } catch (err) {
+    // A concurrent request took the same key for other content first.
+    if (err instanceof IdempotencyMismatch) throw idempotencyMismatch();
+    throw err;
+  }
   if (!stored.replayed) {
     try {
       await crossCheck(store, term, stored.submissionIds, now);

@@ -28,8 +28,10 @@ export async function buildReceipt(store: Store, uploadId: number, replayed: boo
   };
 }
 
-/** The receipt of an earlier upload with this Idempotency-Key, or null. */
-export async function priorReceipt(store: Store, school: string, key: string): Promise<Receipt | null> {
-  const row = await store.db.selectFrom('uploads').select('id').where('school_code', '=', school).where('idem_key', '=', key).executeTakeFirst();
-  return row ? buildReceipt(store, row.id, true) : null;
+/** The receipt of an earlier upload with this Idempotency-Key, or null; `mismatch` when it was for other content. */
+export async function priorReceipt(store: Store, school: string, key: string, hash?: string): Promise<Receipt | 'mismatch' | null> {
+  const row = await store.db.selectFrom('uploads').select(['id', 'idem_hash']).where('school_code', '=', school).where('idem_key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  if (hash && row.idem_hash && row.idem_hash !== hash) return 'mismatch';
+  return buildReceipt(store, row.id, true);
 }

@@ -116,6 +116,20 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
     expect(answers[0].body.submissions[0].version).toBe(2);
   });
 
+  test('Idempotency-Key reused for different content is refused and stores nothing', async () => {
+    const send = (sheets: unknown[], term = F.TERM) =>
+      request(d.app).post('/api/v1/submissions').set('Authorization', bearer(d.tokens['WTQ-B'])).set('Idempotency-Key', 'b-mixed-1').send({ term, sheets });
+    expect((await send([F.rosterB()])).status).toBe(201);
+    const rows = await count('rows');
+    const other = await send([F.rosterB(), F.papersB()]);
+    expect([other.status, other.body.error.code]).toEqual([422, 'idempotency_mismatch']);
+    expect(other.body.error.message).toMatch(/Idempotency-Key/);
+    expect(await count('rows')).toBe(rows);
+    // The original content with the same key is still a replay.
+    const again = await send([F.rosterB()]);
+    expect([again.status, again.body.replayed]).toEqual([200, true]);
+  });
+
   test('the same key from another school is a different upload', async () => {
     const res = await request(d.app)
       .post('/api/v1/submissions')
