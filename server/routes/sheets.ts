@@ -22,13 +22,15 @@ export interface SheetsRouteOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const PublishBody = z.object({ spreadsheetId: z.string().max(300).optional() }).strict();
+// No U+0000: PostgreSQL text cannot hold it, and no id, range, term or school code has one.
+const text = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), { message: '不能包含空字符（U+0000）' });
+const PublishBody = z.object({ spreadsheetId: text(300).optional() }).strict();
 const ImportBody = z
   .object({
-    term: z.string(),
-    school: z.string().optional(),
-    spreadsheetId: z.string().max(300).optional(),
-    range: z.string().max(200).optional(),
+    term: text(20),
+    school: text(100).optional(),
+    spreadsheetId: text(300).optional(),
+    range: text(200).optional(),
   })
   .strict();
 

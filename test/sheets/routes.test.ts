@@ -220,3 +220,11 @@ test('without Google settings the routes answer 503 sheets_not_configured and no
     Object.assign(process.env, keep);
   }
 });
+
+test('a NUL character in a range or id is a 400 naming the field, before anything is stored or fetched', async () => {
+  const before = standIn.requests.length;
+  const res = await post('/api/v1/sheets/import', sy).send({ term: '2025春', spreadsheetId: ID, range: '名册\u0000!A1' });
+  expect([res.status, res.body.error.code]).toEqual([400, 'bad_request']);
+  expect(res.body.error.message).toMatch(/range.*空字符/);
+  expect(standIn.requests.length).toBe(before);
+});
