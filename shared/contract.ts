@@ -177,6 +177,11 @@ export const BoardCellSchema = z.object({
 /** A board cell. */
 export type BoardCell = z.infer<typeof BoardCellSchema>;
 
+/** The board cell of a kind not yet reported: 未上报, with its deadline and whether that has passed. */
+export function unreportedCell(deadline: string | null = null, late = false): BoardCell {
+  return { status: '未上报', submissionId: null, submittedAt: null, version: null, rows: null, warnings: null, crossWarnings: 0, comment: null, deadline, late };
+}
+
 /** GET /api/v1/terms/:term/status: every school × kind. */
 export const StatusBoardSchema = z.object({
   term: z.string(),

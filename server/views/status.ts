@@ -1,6 +1,6 @@
 /** The completeness board: every school × kind as 未上报 / 已上报 / 已退回, with when, version, rows, warnings, deadline, late. */
 import { KINDS } from '../../shared';
-import type { BoardCell, StatusBoard } from '../../shared/contract';
+import { unreportedCell, type BoardCell, type StatusBoard } from '../../shared/contract';
 import { crossFindingsFor } from '../cross/list';
 import { currentIds, latestPerKind, termSubmissions } from '../store/current';
 import { termDeadlines } from '../store/deadlines';
@@ -39,18 +39,7 @@ export async function statusBoard(store: Store, term: string, asOf: string, scho
         const sub = latest.get(`${s.code}\u0000${kind}`);
         const deadline = deadlines[kind] ?? null;
         if (!sub) {
-          kinds[kind] = {
-            status: '未上报',
-            submissionId: null,
-            submittedAt: null,
-            version: null,
-            rows: null,
-            warnings: null,
-            crossWarnings: 0,
-            comment: null,
-            deadline,
-            late: deadline !== null && asOf > deadline,
-          };
+          kinds[kind] = unreportedCell(deadline, deadline !== null && asOf > deadline);
           continue;
         }
         kinds[kind] = {

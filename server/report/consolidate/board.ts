@@ -1,21 +1,9 @@
 /** The completeness board of a consolidation: 已上报 for merged files, 已退回 (with the reason) for files with errors. */
-import type { BoardCell, StatusBoard } from '../../../shared/contract';
+import { unreportedCell, type BoardCell, type StatusBoard } from '../../../shared/contract';
 import { KINDS } from '../../../shared/types';
 import type { ResolvedSchool } from './identity';
 import type { FileOutcome } from './read-files';
 
-const empty = (): BoardCell => ({
-  status: '未上报',
-  submissionId: null,
-  submittedAt: null,
-  version: null,
-  rows: null,
-  warnings: null,
-  crossWarnings: 0,
-  comment: null,
-  deadline: null,
-  late: false,
-});
 
 /** One line per school × kind; `mtimes` are the files' modification times (ISO), `cross` the cross-school warnings by `school\0kind`. */
 export function boardOf(
@@ -27,7 +15,7 @@ export function boardOf(
   mtimes: string[],
   cross: Map<string, number>,
 ): StatusBoard {
-  const cells = new Map(schools.map((s) => [s.code, Object.fromEntries(KINDS.map((k) => [k, empty()])) as Record<string, BoardCell>]));
+  const cells = new Map(schools.map((s) => [s.code, Object.fromEntries(KINDS.map((k) => [k, unreportedCell()])) as Record<string, BoardCell>]));
   outcomes.forEach((o, i) => {
     const line = cells.get(byFile[i]);
     if (!line) return;
