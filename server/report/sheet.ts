@@ -1,7 +1,7 @@
 /** One streamed table sheet: bold frozen header, fitted widths, rows committed as they come, filter on at the end. */
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { rangeAddress } from '../../shared/a1';
+import { colLetter, rangeAddress } from '../../shared/a1';
 import type { PlainCell } from './cells';
 import { relieve } from './pressure';
 
@@ -34,6 +34,19 @@ export interface TableSpec {
   checkEvery?: number;
 }
 
+/** Columns that still read well when shrunk to one A4 landscape page width. */
+const FIT_COLUMNS = 14;
+
+/**
+ * Districts print these: A4 landscape with the header row on every page. A narrow sheet is shrunk to one page
+ * width; a wide one (区级汇总 has 33 columns) keeps its size and repeats its frozen school columns on each page.
+ */
+function printSetup(columns: number, frozen: number): Partial<ExcelJS.PageSetup> {
+  const base: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' };
+  if (columns <= FIT_COLUMNS) return { ...base, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return frozen > 0 ? { ...base, printTitlesColumn: `A:${colLetter(frozen - 1)}` } : base;
+}
+
 /** A sheet being streamed; `finish()` must be awaited before the next sheet starts. */
 export class TableSheet {
   private readonly ws: ExcelJS.Worksheet;
@@ -45,6 +58,7 @@ export class TableSheet {
     const xSplit = spec.freezeCols ?? 0;
     this.ws = book.addWorksheet(spec.name, {
       views: [{ state: 'frozen', xSplit, ySplit: 1, topLeftCell: rangeAddress(2, xSplit, 2, xSplit) }],
+      pageSetup: printSetup(spec.headers.length, xSplit),
     });
     this.ws.columns = spec.widths.map((width) => ({ width }));
     const head = this.ws.addRow(spec.headers);

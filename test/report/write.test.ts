@@ -53,9 +53,14 @@ describe('writeReport (district view)', () => {
     expect(roster.length).toBe(1 + 5 + 2);
   });
 
-  test('headers frozen, filter over header and data, widths fit Chinese text', () => {
+  test('headers frozen, filter over header and data, widths fit Chinese text, printable on A4 landscape', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
+      expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+      // Narrow sheets shrink to one page width; the 33-column summary keeps its size and repeats 学校代码/学校.
+      if (ws.columnCount <= 14) expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      else expect([ws.name, ws.pageSetup.fitToPage, ws.pageSetup.printTitlesColumn]).toEqual([ws.name, false, 'A:B']);
       expect(String(ws.autoFilter)).toMatch(/^A1:[A-Z]+\d+$/);
     }
     const papers = wb.getWorksheet('论文投稿')!;
