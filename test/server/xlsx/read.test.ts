@@ -20,9 +20,31 @@ describe('readWorkbook', () => {
     await wb.xlsx.writeFile(file);
     const sheets = await readWorkbook(file);
     expect(sheets).toEqual([
-      { sheet: '论文 & 反思', grid: [['标题'], ['张伟', 45730, '张伟老师', true, '富文本']] },
+      { sheet: '论文 & 反思', grid: [['标题', '标题', '标题'], ['张伟', 45730, '张伟老师', true, '富文本']] },
       { sheet: 'Sheet2', grid: [[], [], [null, null, 5]] },
     ]);
+  });
+
+  it('gives every cell of a merged range its value, as the reader of the sheet sees it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('论文');
+    ws.addRow(['教师', '题目', '去向', '评比或刊物', '级别', '提交日期', '状态']);
+    ws.addRow(['张伟', '整本书阅读的三个抓手', '评比', '区论文评比', '区县级', '2025-03-10', '已提交']);
+    ws.addRow([null, '古诗教学的情境创设', '评比', '区论文评比', '区县级', '2025-03-12', '已提交']);
+    ws.addRow([null, '习作讲评课的设计', '投稿', '四川教育', null, '2025-03-15', '已提交']);
+    ws.mergeCells('A2:A4'); // one teacher's name merged down over her three papers
+    ws.mergeCells('D2:D3');
+    const file = join(dir, 'merged.xlsx');
+    await wb.xlsx.writeFile(file);
+    const [{ grid }] = await readWorkbook(file);
+    expect(grid.slice(1).map((r) => [r[0], r[3]])).toEqual([
+      ['张伟', '区论文评比'],
+      ['张伟', '区论文评比'],
+      ['张伟', '四川教育'],
+    ]);
+    const { validateWorkbook } = await import('../../../shared');
+    const result = validateWorkbook([{ sheet: '论文', grid }], { term: '2025春', asOf: '2025-06-30' });
+    expect(result.sheets[0].findings).toEqual([]);
   });
 
   it('keeps Chinese text whole across stream chunk boundaries (100k inline-string rows)', async () => {
