@@ -1,4 +1,6 @@
 /** Reads worksheets' used ranges (from A1) in row blocks: one context.sync() per group of blocks, never per row. */
+import { parseAddress } from '../../shared/a1';
+import { fillMerged, type Area } from '../../shared/grid';
 import type { Cell, Grid, SheetInput } from '../../shared/types';
 import { FIRST_GUESS_BYTES_PER_CELL, groupBlocks, PAYLOAD_BUDGET, planBlocks, type Block } from '../core/blocks';
 
@@ -7,6 +9,21 @@ export interface WorkbookRead { sheets: SheetInput[]; active: string; all: { nam
 
 /** Excel's error code when a request or its answer passes 5 MB. */
 const PAYLOAD_ERROR = 'RequestPayloadSizeLimitExceeded';
+
+/** `Sheet1!A2:A4, 'My sheet'!D2:D3` (RangeAreas.address) → areas. */
+export function mergedAreasOf(address: string): Area[] {
+  const out: Area[] = [];
+  // Drop sheet prefixes first: a quoted sheet name may itself hold a comma.
+  for (const part of address.replace(/(?:'(?:[^']|'')*'|[^,!']+)!/g, '').split(',')) {
+    const ref = part.trim().replace(/\$/g, '');
+    if (!ref) continue;
+    const [a, b = a] = ref.split(':');
+    const p = parseAddress(a);
+    const q = parseAddress(b);
+    out.push({ r0: p.row - 1, c0: p.col, r1: q.row - 1, c1: q.col });
+  }
+  return out;
+}
 
 function toCell(v: unknown): Cell {
   // Office.js gives '' for an empty cell; the engine treats null as empty
@@ -24,6 +41,10 @@ export async function readWorkbook(names?: string[]): Promise<WorkbookRead> {
     await context.sync();
     const wanted = sheets.items.filter((s) => s.visibility === 'Visible' && (!names || names.includes(s.name)));
     const used = wanted.map((s) => s.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+    // Merged cells hold their value in the top-left cell only; their areas come in the same round trip (ExcelApi 1.13).
+    const merged = Office.context.requirements.isSetSupported('ExcelApi', '1.13')
+      ? used.map((u) => u.getMergedAreasOrNullObject().load('address'))
+      : null;
     await context.sync();
 
     const grids = new Map<string, Grid>();
@@ -76,6 +97,10 @@ export async function readWorkbook(names?: string[]): Promise<WorkbookRead> {
         queue = queue.flatMap((b) => planBlocks(b.sheet, b.rows, b.cols, bytesPerCell).map((x) => ({ ...x, row: x.row + b.row })));
       }
     }
+    // Every cell of a merged range gets its value, as the .xlsx reader does (a teacher's name merged down her papers).
+    merged?.forEach((m, i) => {
+      if (!m.isNullObject) fillMerged(grids.get(wanted[i].name)!, mergedAreasOf(m.address));
+    });
     return { sheets: wanted.map((s) => ({ sheet: s.name, grid: grids.get(s.name)! })), active: active.name, all: sheets.items.map((s) => ({ name: s.name, id: s.id })) };
   });
 }

@@ -6,6 +6,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import type { Cell, Grid, SheetInput } from '../../shared';
+import { fillMerged, type Area } from '../../shared/grid';
 import { attr, decodeXml, runText } from './xml';
 
 /** Limits against hostile files, enforced on the bytes actually inflated. */
@@ -139,33 +140,11 @@ function parseRows(xml: string, grid: Grid, shared: string[], state: { nextRow: 
 
 const MERGE_RE = /<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
 
-/**
- * Merged cells carry their value in the top-left cell only. Schools merge a teacher's name down over the rows of
- * her papers; every row of the merge gets the value, as the person reading the sheet sees it. Only cells inside the
- * used rows are filled, and the filled cells count against the cell budget. Returns the number filled.
- */
-function fillMerged(xml: string, grid: Grid, budget: number): number {
-  let filled = 0;
+/** The merged ranges of a sheet's XML tail (<mergeCells> follow <sheetData>). */
+function* mergedAreas(xml: string): Generator<Area> {
   MERGE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MERGE_RE.exec(xml))) {
-    const c1 = colOfRef(m[1]);
-    const r1 = Number(m[2]) - 1;
-    const c2 = colOfRef(m[3]);
-    const r2 = Math.min(Number(m[4]) - 1, grid.length - 1);
-    const value = grid[r1]?.[c1];
-    if (value === null || value === undefined) continue;
-    for (let r = r1; r <= r2; r++) {
-      const row = grid[r];
-      for (let c = c1; c <= c2; c++) {
-        if ((r === r1 && c === c1) || (row[c] !== null && row[c] !== undefined)) continue;
-        if (++filled > budget) throw new LimitError('合并单元格展开后的单元格数量超过上限');
-        for (let k = row.length; k < c; k++) row[k] = null;
-        row[c] = value;
-      }
-    }
-  }
-  return filled;
+  while ((m = MERGE_RE.exec(xml))) yield { r0: Number(m[2]) - 1, c0: colOfRef(m[1]), r1: Number(m[4]) - 1, c1: colOfRef(m[3]) };
 }
 
 /** Reads every worksheet (in tab order) into grids. Throws LimitError past the limits, Error on broken files. */
@@ -208,7 +187,12 @@ export async function readOoxml(input: string | Buffer, limits: OoxmlLimits): Pr
       }
       cells += parseRows(buf, grid, shared, state); // rows written as <row/> after the last full row
       for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
-      cells += fillMerged(buf, grid, limits.maxCells - cells); // <mergeCells> follow <sheetData>, so they are in the tail
+      try {
+        cells += fillMerged(grid, mergedAreas(buf), limits.maxCells - cells);
+      } catch (e) {
+        if (e instanceof RangeError) throw new LimitError(e.message);
+        throw e;
+      }
       out.push({ sheet: name, grid });
     }
     return out;

@@ -77,6 +77,8 @@ export class SheetModel {
   charts: ChartModel[] = [];
   frozenRows = 0;
   colWidths = new Map<number, number>();
+  /** Merged areas; the value lives in each area's top-left cell only, as in Excel. */
+  merges: Rect[] = [];
   visibility = 'Visible';
   constructor(public name: string, public id: string) {}
 

@@ -199,6 +199,38 @@ export class RangeProxy extends ClientObject {
   }
   /** Sheet name this range lives on (for collections built on ranges). */
   sheetName(): string { return this.sheetRef().name; }
+  /** The merged areas touching this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    this.ctx.requireSet('1.13');
+    const proxy = new MergedAreasProxy(this.ctx, this.sheetRef);
+    this.ctx.enqueue(() => {
+      const r = this.rect;
+      proxy.rects = this.sheetRef().merges.filter((m) => !(m.r1 < r.r0 || m.r0 > r.r1 || m.c1 < r.c0 || m.c0 > r.c1));
+      return 0;
+    });
+    proxy.settleNull(() => proxy.rects.length > 0);
+    return proxy;
+  }
+}
+
+/** The RangeAreas answered by getMergedAreasOrNullObject: `address` lists the areas, sheet-qualified, comma-separated. */
+export class MergedAreasProxy extends ClientObject {
+  rects: Rect[] = [];
+  constructor(ctx: Ctx, private sheetRef: SheetRef) {
+    super(ctx);
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (!this.rects.length) return out; // loading a null object yields nothing
+    const sheet = this.sheetRef();
+    for (const p of props) {
+      if (p === 'address') out.address = this.rects.map((r) => qualified(sheet.name, rectAddress(r))).join(',');
+      else if (p === 'areaCount') out.areaCount = this.rects.length;
+      else throw officeError('InvalidArgument', `替身不支持加载 RangeAreas.${p}`);
+    }
+    return out;
+  }
+  get address(): string { return this.get('address') as string; }
 }
 
 /** Excel.RangeAreas: several rectangles of one sheet (getRanges("A1:A5, C3")). */

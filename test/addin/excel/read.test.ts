@@ -1,4 +1,4 @@
-import { readWorkbook } from '../../../addin/excel/read';
+import { mergedAreasOf, readWorkbook } from '../../../addin/excel/read';
 import { PAYLOAD_LIMIT } from '../../support/excel-host-core';
 import { useHost } from '../../support/excel-host-jest';
 
@@ -56,5 +56,38 @@ describe('readWorkbook', () => {
     expect(host.stats.refused).toBeLessThanOrEqual(2);
     expect(Math.max(...host.stats.payloads)).toBeLessThan(PAYLOAD_LIMIT);
     expect(host.stats.leakedTracked).toBe(0);
+  });
+
+  test('merged cells: every cell of a merge gets its value, in the same round trip as the used ranges (ExcelApi 1.13)', async () => {
+    const setup = (m: Parameters<Parameters<typeof useHost>[0]>[0]) => {
+      const s = m.addSheet('论文');
+      s.setGrid([
+        ['教师', '题目', '评比或刊物'],
+        ['张伟', '整本书阅读的三个抓手', '区论文评比'],
+        ['', '古诗教学的情境创设', ''],
+        ['', '习作讲评课的设计', '四川教育'],
+      ]);
+      s.merges.push({ r0: 1, c0: 0, r1: 3, c1: 0 }, { r0: 1, c0: 2, r1: 2, c1: 2 }); // A2:A4, C2:C3
+    };
+    const host = useHost(setup);
+    const read = await readWorkbook();
+    expect(read.sheets[0].grid.slice(1).map((r) => [r[0], r[2]])).toEqual([
+      ['张伟', '区论文评比'],
+      ['张伟', '区论文评比'],
+      ['张伟', '四川教育'],
+    ]);
+    expect(host.stats.syncs).toBe(3); // names, used ranges with their merged areas, one block
+    // An Excel without ExcelApi 1.13 reads what it can: the value in the top-left cell only.
+    useHost(setup, { excelApi: '1.12' });
+    const older = await readWorkbook();
+    expect(older.sheets[0].grid.slice(1).map((r) => r[0])).toEqual(['张伟', null, null]);
+  });
+
+  test('merged area addresses are parsed whatever the sheet name holds', () => {
+    expect(mergedAreasOf("'论文,2025'!A2:A4, 'It''s'!$C$2:$C$3,Sheet1!D5")).toEqual([
+      { r0: 1, c0: 0, r1: 3, c1: 0 },
+      { r0: 1, c0: 2, r1: 2, c1: 2 },
+      { r0: 4, c0: 3, r1: 4, c1: 3 },
+    ]);
   });
 });
