@@ -104,12 +104,13 @@ function hintText(grid: Grid, sheetName: string, headerRow: number): string {
 export function detectHeader(grid: Grid, sheetName = ''): HeaderMatch | null {
   let best: { cand: Candidate; entry: (typeof LOOKUPS)[number]; fields: number; tie: number } | null = null;
   for (const cand of candidates(grid)) {
+    const hints = hintText(grid, sheetName, cand.row); // once per candidate, not once per kind and hint
     for (const entry of LOOKUPS) {
       const s = score(cand.labels, entry.map);
       // Three known columns, or every required column of the kind (a roster of just 姓名 and 学科), is a match.
       const allRequired = s.required === entry.template.columns.filter((c) => c.required).length;
       if (s.required === 0 || (s.fields < MIN_MATCHED && !allRequired)) continue;
-      const hinted = entry.template.hints.some((h) => hintText(grid, sheetName, cand.row).includes(h)) ? 1 : 0;
+      const hinted = entry.template.hints.some((h) => hints.includes(h)) ? 1 : 0;
       // More matched columns wins; then a hint in the tab/title; then the share of the template matched.
       const tie = hinted * 10 + s.fields / entry.template.columns.length;
       if (!best || s.fields > best.fields || (s.fields === best.fields && tie > best.tie)) best = { cand, entry, fields: s.fields, tie };
