@@ -34,32 +34,27 @@ function withRange(def: ColumnDef, n: Norm<number>): Norm<Value> {
   return n;
 }
 
-const MEMO_LIMIT = 4096;
-
 /**
- * Remembers a parser's answers by cell value. Registers repeat the same names, dates and categories thousands of
- * times; a hit costs one Map lookup and allocates nothing. Results are frozen because rows share them.
+ * How many answers a column remembers before it starts over. Registers repeat the same names, dates and categories
+ * thousands of times, so a hit (one Map lookup, nothing allocated) is the usual case; free text never repeats and is
+ * not remembered at all.
  */
-function memo(parse: CellParser): CellParser {
-  const seen = new Map<Cell, Norm<Value>>();
-  return (v) => {
-    let r = seen.get(v);
-    if (r === undefined) {
-      r = parse(v);
-      if (r.ok && Array.isArray(r.value)) Object.freeze(r.value);
-      Object.freeze(r);
-      if (seen.size >= MEMO_LIMIT) seen.clear();
-      seen.set(v, r);
-    }
-    return r;
-  };
+export const MEMO_LIMIT = 4096;
+
+/** Does a column's parser repeat answers often enough to remember them? Free text (题目, 正文, 课名) rarely repeats. */
+export function memoisable(def: ColumnDef): boolean {
+  return def.type !== 'text' && def.type !== 'longtext';
+}
+
+/** Results are frozen because the rows that share a remembered answer must not be able to change it for each other. */
+export function freezeNorm(r: Norm<Value>): Norm<Value> {
+  if (r.ok && Array.isArray(r.value)) Object.freeze(r.value);
+  return Object.freeze(r);
 }
 
 /** Compiles one column (blank cells are handled by the caller, so parsers see only filled cells). */
 export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
-  const parse = compileRaw(def, term);
-  // Free text (题目, 正文, 课名) rarely repeats; everything else does.
-  return def.type === 'text' || def.type === 'longtext' ? parse : memo(parse);
+  return compileRaw(def, term);
 }
 
 function compileRaw(def: ColumnDef, term: TermInfo): CellParser {

@@ -40,29 +40,48 @@ function hasContent(grid: Grid): boolean {
   return false;
 }
 
-function byPlace(a: Finding, b: Finding): number {
-  if (a.row !== b.row) return a.row - b.row;
-  const ca = a.col ? colIndex(a.col) : -1;
-  const cb = b.col ? colIndex(b.col) : -1;
-  return ca - cb;
+/** Sort key of a finding's place: row, then column (letters compared as numbers, A < Z < AA). */
+function placeKey(f: Finding, letters: Map<string, number>): number {
+  let c = -1;
+  if (f.col) {
+    c = letters.get(f.col) ?? -1;
+    if (c < 0) letters.set(f.col, (c = colIndex(f.col)));
+  }
+  return f.row * 20_000 + c + 1;
 }
 
-/** The rows become the records: their raw cells were needed only while checking, so they are let go (no copy of 100k rows). */
-function releaseCells(rows: SheetState['rows']): NormRecord[] {
-  for (const r of rows) (r as { cells?: unknown }).cells = undefined;
-  return rows;
+/** Findings in reading order: by row, then column; findings at the same place keep the order they were made in. */
+function sortByPlace(findings: Finding[]): Finding[] {
+  const letters = new Map<string, number>();
+  const keys = new Map<Finding, number>();
+  for (const f of findings) keys.set(f, placeKey(f, letters));
+  return findings.sort((a, b) => (keys.get(a) as number) - (keys.get(b) as number));
 }
 
 function toResult(state: SheetState): SheetResult {
-  return {
+  // The raw cells were needed only while checking; the result keeps the normalised columns, not the grid.
+  const table = state.table.withoutCells();
+  const result: SheetResult = {
     sheet: state.sheet,
     kind: state.match.kind,
     headerRow: state.match.headerRow,
-    dataRows: state.rows.length,
+    dataRows: table.length,
     columns: state.match.columns.map(({ field, col, index, header }) => ({ field, col, index, header })),
-    records: releaseCells(state.rows),
-    findings: state.findings.sort(byPlace),
+    records: [],
+    findings: sortByPlace(state.findings),
   };
+  // Records are built from the columns the first time they are read: the add-in and the CLI never read them, the
+  // server does once. An own, enumerable property, so spreading or serialising a result includes them.
+  let records: NormRecord[] | null = null;
+  Object.defineProperty(result, 'records', {
+    enumerable: true,
+    configurable: true,
+    get: () => (records ??= table.records()),
+    set: (v: NormRecord[]) => {
+      records = v;
+    },
+  });
+  return result;
 }
 
 /** Roster names and project codes from the workbook's own sheets, else from the options. */
@@ -72,10 +91,10 @@ function referenceSources(states: SheetState[], opts: ValidateOptions): Referenc
   for (const s of states) {
     if (s.match.kind === 'roster') {
       roster ??= new Set();
-      for (const r of s.rows) if (typeof r.values['姓名'] === 'string') roster.add(r.values['姓名'] as string);
+      for (const v of s.table.values('姓名')) if (typeof v === 'string') roster.add(v);
     } else if (s.match.kind === 'projects') {
       projectCodes ??= new Set();
-      for (const r of s.rows) if (r.values['课题编号']) projectCodes.add(String(r.values['课题编号']));
+      for (const v of s.table.values('课题编号')) if (v) projectCodes.add(String(v));
     }
   }
   if (!roster && opts.roster) roster = new Set(opts.roster.map((t) => t.name));

@@ -12,23 +12,30 @@ export interface ReferenceSources {
 
 /** Reports unknown teachers and unknown project references on one sheet. */
 export function checkReferences(state: SheetState, sources: ReferenceSources): void {
-  const refCols = state.match.columns.filter((c) => c.def.ref);
-  if (!refCols.length) return;
-  for (const row of state.rows) {
-    for (const col of refCols) {
-      const v = row.values[col.field];
-      if (v === null || v === undefined || v === '') continue;
-      const raw = row.cells[col.index];
-      if (col.def.ref === 'roster') {
-        if (!sources.roster) continue;
+  const t = state.table;
+  for (const col of state.match.columns) {
+    const ref = col.def.ref;
+    if (!ref) continue;
+    const values = t.values(col.field);
+    if (ref === 'roster') {
+      const roster = sources.roster;
+      if (!roster) continue;
+      for (let i = 0; i < t.length; i++) {
+        const v = values[i];
+        if (v === null || v === undefined || v === '') continue;
         for (const name of Array.isArray(v) ? v : [String(v)]) {
-          if (sources.roster.has(name)) continue;
-          const suggestion = nearest(name, sources.roster);
-          state.report({ code: 'unknown_teacher', row: row.row, field: col.field, value: raw, params: { expected: name, suggestion } }, col.col);
+          if (roster.has(name)) continue;
+          const suggestion = nearest(name, roster);
+          state.report({ code: 'unknown_teacher', row: t.rowNos[i], field: col.field, value: t.cell(i, col.field), params: { expected: name, suggestion } }, col.col);
         }
-      } else if (col.def.ref === 'projects') {
-        if (!sources.projectCodes || sources.projectCodes.has(String(v))) continue;
-        state.report({ code: 'unknown_reference', row: row.row, field: col.field, value: raw }, col.col);
+      }
+    } else if (ref === 'projects') {
+      const codes = sources.projectCodes;
+      if (!codes) continue;
+      for (let i = 0; i < t.length; i++) {
+        const v = values[i];
+        if (v === null || v === undefined || v === '' || codes.has(String(v))) continue;
+        state.report({ code: 'unknown_reference', row: t.rowNos[i], field: col.field, value: t.cell(i, col.field) }, col.col);
       }
     }
   }

@@ -1,22 +1,27 @@
-/** Validating one recognised sheet: data rows found, cells normalised, row and sheet rules run. */
+/** Validating one recognised sheet: data rows found, cells normalised, every rule run over the rows column by column. */
 import { colLetter } from './a1';
-import { compileColumn, type CellParser } from './cells';
-import { CHECKS, type CheckContext, type Report, type Row } from './checks';
-import { keyOf } from './checks/unique';
+import { compileColumn, freezeNorm, memoisable, MEMO_LIMIT, type CellParser } from './cells';
+import { CHECKS, type Check, type CheckContext, type Report } from './checks';
+import { Table } from './table';
+import { keyOf, textKey } from './checks/unique';
+import { KeyIndex } from './key-index';
 import { DEFAULT_SEVERITY } from './findings/severity';
 import type { Finding } from './findings/finding';
 import { describe } from './findings/messages-zh';
 import type { HeaderMatch, MappedColumn } from './header';
-import type { Rule } from './templates';
 import type { TermInfo } from './term';
-import { cellText, foldHeader, halfWidthAlnum, isBlank } from './text';
+import { cellText, foldHeader, halfWidthAlnum, isBlank, isSpace, trimAll } from './text';
+import type { Norm } from './normalise/result';
+import type { ColumnDef } from './templates';
+import type { Value } from './checks/check';
 import type { Cell, Grid, ValidateOptions } from './types';
 
 /** The state of a sheet after validation, before workbook-level checks. */
 export interface SheetState {
   sheet: string;
   match: HeaderMatch;
-  rows: Row[];
+  /** The data rows, column by column. */
+  table: Table;
   findings: Finding[];
   report(r: Report, col?: string): void;
   column(field: string): MappedColumn | undefined;
@@ -24,45 +29,113 @@ export interface SheetState {
 
 const FOOTER_RE = /^(合计|总计|小计|共计|填表人|审核人|制表人|制表|校长|负责人|备注[:：]|注[:：]|说明[:：]|填报人|联系电话)/;
 
-/** First characters of the footer words above, to skip the regex on ordinary rows. */
-const FOOTER_FIRST = new Set(Array.from('合总小共填审制校负备注说联'));
+/** First characters of the footer words above (as UTF-16 code units), to skip the regex on ordinary rows. */
+const FOOTER_FIRST = new Set(Array.from('合总小共填审制校负备注说联', (ch) => ch.charCodeAt(0)));
+
+/** isBlank for the row loop: the usual filled cell is decided without a call into trimming. */
+function blank(v: Cell): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  if (typeof v !== 'string' || !(isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)))) return false;
+  return isBlank(v);
+}
 
 /** A footer (合计…, 填表人：…) or a note line below the data, judged by the row's first filled cell. */
 function isFooter(cells: Cell[]): boolean {
-  for (const c of cells) {
-    if (isBlank(c)) continue;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (blank(c)) continue;
     if (typeof c !== 'string') return false;
     const t = cellText(c);
-    if (FOOTER_FIRST.has(t[0]) && FOOTER_RE.test(t)) return true;
+    if (FOOTER_FIRST.has(t.charCodeAt(0)) && FOOTER_RE.test(t)) return true;
     return t.length > 6 && (t.includes('填表人') || t.includes('审核人'));
   }
   return false;
 }
 
 /** A row repeating the header (blocks pasted one under another); cheap unless the first column looks like its header. */
-function isRepeatedHeader(cells: Cell[], match: HeaderMatch): boolean {
+function isRepeatedHeader(cells: Cell[], match: HeaderMatch, firstChar: string): boolean {
   const first = match.columns[0];
   const v = cells[first.index];
   const label = match.labels[first.index];
-  if (typeof v !== 'string' || v.length > label.length + 8 || v.indexOf(label[0]) < 0) return false;
+  if (typeof v !== 'string' || v.length > label.length + 8 || v.indexOf(firstChar) < 0) return false;
   let same = 0;
   for (const col of match.columns) if (foldHeader(cells[col.index]) === match.labels[col.index]) same++;
   return same >= Math.max(2, match.columns.length / 2);
 }
 
-/** Rows by the comparison key of a field; a key seen once maps to its row, a repeated key to a list (most are unique). */
-function groupRows(rows: Row[], field: string): Map<string, Row | Row[]> {
-  const out = new Map<string, Row | Row[]>();
-  for (const row of rows) {
-    const v = row.values[field];
-    if (v === null || v === undefined || v === '') continue;
-    const k = keyOf(v);
-    const seen = out.get(k);
-    if (seen === undefined) out.set(k, row);
-    else if (Array.isArray(seen)) seen.push(row);
-    else out.set(k, [seen, row]);
+/** What a remembered cell reads as: its normalised value (or the reason it has none), or BLANK for spaces only. */
+type Reading = Norm<Value> | typeof BLANK;
+const BLANK = Object.freeze({ blank: true });
+
+/** Free-text columns try remembering for this many cells, and stop if most of them were new. */
+const TEXT_TRIAL = 256;
+
+/** One sheet column compiled for the row loop. */
+interface ColumnPlan {
+  field: string;
+  index: number;
+  col: string;
+  def: ColumnDef;
+  /** Free text (题目, 评比或刊物): read as it is, with no parser and no result object. */
+  text: boolean;
+  parse: CellParser;
+  /**
+   * Readings remembered by raw cell, or null when this column does not remember. Names, dates and categories
+   * repeat thousands of times, so a hit (one Map lookup, nothing allocated) is the usual case. Free text is
+   * remembered on trial: 评比或刊物 repeats, 题目 does not, and a column that mostly misses stops trying.
+   */
+  seen: Map<Cell, Reading> | null;
+  lookups: number;
+  misses: number;
+  /** The value of a blank cell. */
+  blankValue: Value;
+  /** Normalised values, one per data row. */
+  out: Value[];
+  /** Rows by comparison key, when a rule groups by this field (built as the rows are read, while each cell is at hand). */
+  group: KeyIndex | null;
+}
+
+function planColumn(col: MappedColumn, term: TermInfo, size: number, grouped: boolean): ColumnPlan {
+  const def = col.def;
+  const text = def.type === 'text' || def.type === 'longtext';
+  return {
+    field: col.field,
+    index: col.index,
+    col: col.col,
+    def,
+    text,
+    parse: compileColumn(def, term),
+    seen: text || memoisable(def) ? new Map() : null,
+    lookups: 0,
+    misses: 0,
+    blankValue: def.default ?? null,
+    // Sized once: a column grown by push is copied a dozen times on the way to 100k rows.
+    out: new Array(size),
+    group: grouped ? new KeyIndex(size) : null,
+  };
+}
+
+/** The reading of a filled cell: BLANK for spaces only, else what the column's parser makes of it. */
+function readCell(p: ColumnPlan, raw: Cell): Reading {
+  if (typeof raw === 'string' && isBlank(raw)) return BLANK;
+  return freezeNorm(p.parse(raw));
+}
+
+/** Data rows by the comparison key of a field no rule declared (the declared ones are built in the row loop). */
+function groupRows(t: Table, field: string): KeyIndex {
+  const out = new KeyIndex(t.length);
+  const col = t.values(field);
+  for (let i = 0; i < t.length; i++) {
+    const v = col[i];
+    if (v !== undefined) addToGroup(out, v, i);
   }
   return out;
+}
+
+/** Adds data row i to the group of its value's comparison key (blank values belong to no group). */
+function addToGroup(group: KeyIndex, v: Value, i: number): void {
+  if (v === null || v === '') return;
+  group.add(typeof v === 'string' ? textKey(v) : keyOf(v), i);
 }
 
 /** Finding builder shared by the sheet and workbook stages. */
@@ -93,44 +166,92 @@ export function validateSheetRows(
   for (const f of match.missing) report({ code: 'header_missing', row: match.headerRow, field: f, value: null }, '');
   for (const u of match.unknown) report({ code: 'header_unknown', row: match.headerRow, field: '', value: u.text }, colLetter(u.index));
 
-  const parsers: { col: MappedColumn; parse: CellParser }[] = match.columns.map((col) => ({ col, parse: compileColumn(col.def, term) }));
-  const rows: Row[] = [];
+  // Fields some rule groups rows by (unique on 题目, same_title): their groups are built while the rows are read.
+  const groupFields = new Set(match.template.rules.flatMap((rule) => (CHECKS[rule.rule] as Check).groupsBy?.(rule) ?? []));
+  const size = Math.max(0, grid.length - match.headerRow);
+  const plans = match.columns.map((col) => planColumn(col, term, size, groupFields.has(col.field)));
+  const rowNos: number[] = new Array(size);
+  const cellRows: Cell[][] = new Array(size);
+  const firstChar = match.labels[match.columns[0].index][0];
+  let k = 0;
   for (let r = match.headerRow; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
     let any = false;
-    for (const p of parsers) if (!isBlank(cells[p.col.index])) { any = true; break; }
-    if (!any || isFooter(cells) || isRepeatedHeader(cells, match)) continue;
-    const row: Row = { row: r + 1, values: {}, cells };
-    for (const { col, parse } of parsers) {
-      const raw = cells[col.index];
-      const def = col.def;
-      if (isBlank(raw)) {
-        row.values[col.field] = def.default ?? null;
-        if (def.required) report({ code: 'required', row: row.row, field: col.field, value: raw ?? null }, col.col);
-        continue;
-      }
-      if (col.def.type === 'text') {
-        // Plain text cannot fail: skip the parser and its result object (题目 and the like are on every row).
-        // Full-width digits and letters (ＫＴ－２０２３) are read as half-width, so codes match their references.
-        row.values[col.field] = halfWidthAlnum(cellText(raw));
-        continue;
-      }
-      const n = parse(raw);
-      if (n.ok) {
-        row.values[col.field] = n.value;
-        if (n.note) report({ code: n.note.code, row: row.row, field: col.field, value: raw, fix: n.note.fix, params: n.note.params }, col.col);
-        if (def.inTerm && typeof n.value === 'string' && (n.value < term.start || n.value > term.end))
-          report({ code: 'out_of_term', row: row.row, field: col.field, value: raw, params: { expected: `${term.term}：${term.start} 至 ${term.end}` } }, col.col);
-      } else {
-        row.values[col.field] = null;
-        report({ code: n.code, row: row.row, field: col.field, value: raw, params: n.params }, col.col);
+    for (let j = 0; j < plans.length; j++) {
+      if (!blank(cells[plans[j].index])) {
+        any = true;
+        break;
       }
     }
-    rows.push(row);
+    if (!any || isFooter(cells) || isRepeatedHeader(cells, match, firstChar)) continue;
+    const rowNo = r + 1;
+    rowNos[k] = rowNo;
+    cellRows[k] = cells;
+    for (let j = 0; j < plans.length; j++) {
+      const p = plans[j];
+      const raw = cells[p.index];
+      let v: Value;
+      let n: Reading | undefined;
+      if (raw === null || raw === undefined || raw === '') n = BLANK;
+      else if (p.seen !== null) {
+        n = p.seen.get(raw);
+        if (n === undefined) {
+          n = readCell(p, raw);
+          if (p.seen.size >= MEMO_LIMIT) p.seen.clear();
+          p.seen.set(raw, n);
+          p.misses++;
+        }
+        // Free text that keeps missing is not worth remembering: read it directly from here on.
+        if (p.text && ++p.lookups === TEXT_TRIAL && p.misses * 2 > TEXT_TRIAL) p.seen = null;
+      } else if (p.text) {
+        // Plain text cannot fail: no parser, no result object (题目 and the like are on every row).
+        if (typeof raw !== 'string') n = readCell(p, raw);
+        else if (blank(raw)) n = BLANK;
+        else {
+          // Full-width digits and letters (ＫＴ－２０２３) are read as half-width, so codes match their references.
+          v = p.def.type === 'text' ? halfWidthAlnum(trimAll(raw)) : raw.trim();
+          p.out[k] = v;
+          if (p.group !== null) addToGroup(p.group, v, k);
+          continue;
+        }
+      } else n = readCell(p, raw);
+      if (n === BLANK) {
+        v = p.blankValue;
+        if (p.def.required) report({ code: 'required', row: rowNo, field: p.field, value: raw ?? null }, p.col);
+        p.out[k] = v;
+        if (p.group !== null) addToGroup(p.group, v, k);
+        continue;
+      }
+      const m = n as Norm<Value>;
+      if (m.ok) {
+        v = m.value;
+        if (m.note) report({ code: m.note.code, row: rowNo, field: p.field, value: raw, fix: m.note.fix, params: m.note.params }, p.col);
+        if (p.def.inTerm && typeof v === 'string' && (v < term.start || v > term.end))
+          report({ code: 'out_of_term', row: rowNo, field: p.field, value: raw, params: { expected: `${term.term}：${term.start} 至 ${term.end}` } }, p.col);
+      } else {
+        v = null;
+        report({ code: m.code, row: rowNo, field: p.field, value: raw, params: m.params }, p.col);
+      }
+      p.out[k] = v;
+      if (p.group !== null) addToGroup(p.group, v, k);
+    }
+    k++;
   }
+  for (const p of plans) p.out.length = k;
+  rowNos.length = k;
+  cellRows.length = k;
 
-  const groupCache = new Map<string, Map<string, Row | Row[]>>();
+  const table = new Table(
+    plans.map((p) => p.field),
+    new Map(plans.map((p) => [p.field, p.out])),
+    rowNos,
+    cellRows,
+    new Map(plans.map((p) => [p.field, p.index])),
+  );
+
+  const groupCache = new Map<string, KeyIndex>();
+  for (const p of plans) if (p.group !== null) groupCache.set(p.field, p.group);
   const ctx: CheckContext = {
     sheet,
     template: match.template,
@@ -138,23 +259,13 @@ export function validateSheetRows(
     asOf,
     options,
     column,
-    cell: (row, field) => {
-      const c = byField.get(field);
-      return c ? row.cells[c.index] : undefined;
-    },
     report: (r) => report(r),
     groups: (field) => {
       let g = groupCache.get(field);
-      if (!g) groupCache.set(field, (g = groupRows(rows, field)));
-      return g;
+      if (!g) groupCache.set(field, (g = groupRows(table, field)));
+      return g.groups();
     },
   };
-  const rules = match.template.rules;
-  const rowRules = rules.filter((rule) => CHECKS[rule.rule].row);
-  for (const row of rows) for (const rule of rowRules) (CHECKS[rule.rule].row as (r: Rule, row: Row, c: CheckContext) => void)(rule, row, ctx);
-  for (const rule of rules) {
-    const end = CHECKS[rule.rule].end as ((r: Rule, rows: Row[], c: CheckContext) => void) | undefined;
-    if (end) end(rule, rows, ctx);
-  }
-  return { sheet, match, rows, findings, report, column };
+  for (const rule of match.template.rules) (CHECKS[rule.rule] as Check).run(rule, table, ctx);
+  return { sheet, match, table, findings, report, column };
 }

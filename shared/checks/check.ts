@@ -1,22 +1,14 @@
-/** What a check is: a plug-in for one rule type, with row and end-of-sheet hooks and the codes it may emit. */
+/** What a check is: a plug-in for one rule type that makes one pass over a sheet's data rows, and the codes it may emit. */
 import type { FindingCode, Severity } from '../findings/codes';
 import type { FindingParams } from '../findings/finding';
 import type { MappedColumn } from '../header';
 import type { TermInfo } from '../term';
 import type { Rule, Template } from '../templates';
+import type { Table } from '../table';
 import type { Cell, ValidateOptions } from '../types';
 
 /** A normalised value of one field. */
 export type Value = string | number | boolean | string[] | null;
-
-/** One data row while a sheet is validated. */
-export interface Row {
-  /** Excel row number. */
-  row: number;
-  values: Record<string, Value>;
-  /** The row's raw cells (0-based by column index). */
-  cells: Cell[];
-}
 
 /** A finding as a check reports it; the engine adds sheet, column letter, message and default severity. */
 export interface Report {
@@ -38,19 +30,21 @@ export interface CheckContext {
   options: ValidateOptions;
   /** The sheet column of a field, if the sheet has it. */
   column(field: string): MappedColumn | undefined;
-  /** The raw cell of a field in a row (undefined when the column is absent). */
-  cell(row: Row, field: string): Cell;
   report(r: Report): void;
-  /** Rows grouped by the comparison key of a field (built once per sheet, shared by checks): a lone row or a list. */
-  groups(field: string): Map<string, Row | Row[]>;
+  /**
+   * Data rows that share the comparison key (keyOf) of a field, one list of row indices per key held by more than one
+   * row (built once per sheet and shared by checks; rows with a blank value belong to none).
+   */
+  groups(field: string): Iterable<number[]>;
 }
 
-/** A check for one rule type. */
+/** A check for one rule type: one pass over the sheet's data rows, column by column. */
 export interface Check<R extends Rule = Rule> {
   rule: R['rule'];
   codes: readonly FindingCode[];
-  row?(rule: R, row: Row, ctx: CheckContext): void;
-  end?(rule: R, rows: Row[], ctx: CheckContext): void;
+  run(rule: R, t: Table, ctx: CheckContext): void;
+  /** Fields whose groups (ctx.groups) the check will ask for, so the engine can build them while reading the rows. */
+  groupsBy?(rule: R): string[];
 }
 
 /** Is a value filled (not null, not empty text, not an empty list)? */
@@ -59,8 +53,7 @@ export function filled(v: Value | undefined): boolean {
   return !(Array.isArray(v) && v.length === 0);
 }
 
-/** Does a row meet a condition on a normalised enum value? */
-export function holds(row: Row, cond: { field: string; in: string[] }): boolean {
-  const v = row.values[cond.field];
-  return typeof v === 'string' && cond.in.includes(v);
+/** Is a normalised enum value one of the listed ones? */
+export function isIn(v: Value | undefined, values: readonly string[]): boolean {
+  return typeof v === 'string' && values.includes(v);
 }

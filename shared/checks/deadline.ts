@@ -8,11 +8,15 @@ type R = Extract<Rule, { rule: 'deadline' }>;
 export const deadlineCheck: Check<R> = {
   rule: 'deadline',
   codes: ['late'],
-  row(rule, row, ctx) {
-    const month = row.values[rule.monthField];
-    const date = row.values[rule.dateField];
-    if (typeof month !== 'string' || typeof date !== 'string') return;
-    const deadline = ctx.options.reflectionDeadlines?.[month] ?? lastFriday(month);
-    if (date > deadline) ctx.report({ code: 'late', row: row.row, field: rule.dateField, value: date, params: { deadline } });
+  run(rule, t, ctx) {
+    const months = t.values(rule.monthField);
+    const dates = t.values(rule.dateField);
+    for (let i = 0; i < t.length; i++) {
+      const month = months[i];
+      const date = dates[i];
+      if (typeof month !== 'string' || typeof date !== 'string') continue;
+      const deadline = ctx.options.reflectionDeadlines?.[month] ?? lastFriday(month);
+      if (date > deadline) ctx.report({ code: 'late', row: t.rowNos[i], field: rule.dateField, value: date, params: { deadline } });
+    }
   },
 };

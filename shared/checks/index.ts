@@ -29,4 +29,4 @@ export const CHECKS: { [K in Rule['rule']]: Check<Extract<Rule, { rule: K }>> } 
   same_title: sameTitleCheck,
 };
 
-export type { Check, CheckContext, Report, Row, Value } from './check';
+export type { Check, CheckContext, Report, Value } from './check';

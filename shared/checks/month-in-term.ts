@@ -7,15 +7,19 @@ type R = Extract<Rule, { rule: 'month_in_term' }>;
 export const monthInTermCheck: Check<R> = {
   rule: 'month_in_term',
   codes: ['out_of_term'],
-  row(rule, row, ctx) {
-    const month = row.values[rule.field];
-    if (typeof month !== 'string' || ctx.term.months.includes(month)) return;
-    ctx.report({
-      code: 'out_of_term',
-      row: row.row,
-      field: rule.field,
-      value: month,
-      params: { expected: `${ctx.term.term}：${ctx.term.months[0]} 至 ${ctx.term.months[ctx.term.months.length - 1]}` },
-    });
+  run(rule, t, ctx) {
+    const months = t.values(rule.field);
+    const term = ctx.term;
+    for (let i = 0; i < t.length; i++) {
+      const month = months[i];
+      if (typeof month !== 'string' || term.months.includes(month)) continue;
+      ctx.report({
+        code: 'out_of_term',
+        row: t.rowNos[i],
+        field: rule.field,
+        value: month,
+        params: { expected: `${term.term}：${term.months[0]} 至 ${term.months[term.months.length - 1]}` },
+      });
+    }
   },
 };

@@ -7,16 +7,20 @@ type R = Extract<Rule, { rule: 'order' }>;
 export const orderCheck: Check<R> = {
   rule: 'order',
   codes: ['order'],
-  row(rule, row, ctx) {
-    const a = row.values[rule.before];
-    const b = row.values[rule.after];
-    if (typeof a !== 'string' || typeof b !== 'string' || b >= a) return;
-    ctx.report({
-      code: 'order',
-      row: row.row,
-      field: rule.after,
-      value: ctx.cell(row, rule.after),
-      params: { rule: `“${rule.after}”${b} 早于“${rule.before}”${a}` },
-    });
+  run(rule, t, ctx) {
+    const before = t.values(rule.before);
+    const after = t.values(rule.after);
+    for (let i = 0; i < t.length; i++) {
+      const a = before[i];
+      const b = after[i];
+      if (typeof a !== 'string' || typeof b !== 'string' || b >= a) continue;
+      ctx.report({
+        code: 'order',
+        row: t.rowNos[i],
+        field: rule.after,
+        value: t.cell(i, rule.after),
+        params: { rule: `“${rule.after}”${b} 早于“${rule.before}”${a}` },
+      });
+    }
   },
 };

@@ -7,10 +7,14 @@ type R = Extract<Rule, { rule: 'overdue' }>;
 export const overdueCheck: Check<R> = {
   rule: 'overdue',
   codes: ['overdue'],
-  row(rule, row, ctx) {
-    const planned = row.values[rule.field];
-    const stage = row.values[rule.stageField];
-    if (typeof planned !== 'string' || typeof stage !== 'string' || rule.doneStages.includes(stage)) return;
-    if (planned < ctx.asOf) ctx.report({ code: 'overdue', row: row.row, field: rule.field, value: planned });
+  run(rule, t, ctx) {
+    const plannedCol = t.values(rule.field);
+    const stages = t.values(rule.stageField);
+    for (let i = 0; i < t.length; i++) {
+      const planned = plannedCol[i];
+      const stage = stages[i];
+      if (typeof planned !== 'string' || typeof stage !== 'string' || rule.doneStages.includes(stage)) continue;
+      if (planned < ctx.asOf) ctx.report({ code: 'overdue', row: t.rowNos[i], field: rule.field, value: planned });
+    }
   },
 };

@@ -7,20 +7,22 @@ type R = Extract<Rule, { rule: 'per_term_limit' }>;
 export const perTermLimitCheck: Check<R> = {
   rule: 'per_term_limit',
   codes: ['per_term_limit'],
-  end(rule, rows, ctx) {
+  run(rule, t, ctx) {
     const counts = new Map<string, number>();
-    for (const row of rows) {
-      const v = row.values[rule.field];
-      const who = row.values[rule.per];
+    const forms = t.values(rule.field);
+    const people = t.values(rule.per);
+    for (let i = 0; i < t.length; i++) {
+      const v = forms[i];
+      const who = people[i];
       if (typeof v !== 'string' || !rule.values.includes(v) || typeof who !== 'string' || !who) continue;
       const n = (counts.get(who) ?? 0) + 1;
       counts.set(who, n);
       if (n > rule.max)
         ctx.report({
           code: 'per_term_limit',
-          row: row.row,
+          row: t.rowNos[i],
           field: rule.field,
-          value: ctx.cell(row, rule.field),
+          value: t.cell(i, rule.field),
           params: { count: n, max: rule.max, rule: `${who}的“${rule.values.join('”与“')}”一学期不超过 ${rule.max} 次` },
         });
     }

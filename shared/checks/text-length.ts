@@ -8,12 +8,16 @@ type R = Extract<Rule, { rule: 'text_length' }>;
 export const textLengthCheck: Check<R> = {
   rule: 'text_length',
   codes: ['word_count'],
-  row(rule, row, ctx) {
-    const text = row.values[rule.textField];
-    const stated = row.values[rule.field];
-    if (typeof text !== 'string' || !text || typeof stated !== 'number') return;
-    const counted = countChars(text);
-    if (Math.abs(stated - counted) <= rule.tolerance * Math.max(counted, 1)) return;
-    ctx.report({ code: 'word_count', row: row.row, field: rule.field, value: ctx.cell(row, rule.field), severity: 'warning', params: { count: counted } });
+  run(rule, t, ctx) {
+    const texts = t.values(rule.textField);
+    const counts = t.values(rule.field);
+    for (let i = 0; i < t.length; i++) {
+      const text = texts[i];
+      const stated = counts[i];
+      if (typeof text !== 'string' || !text || typeof stated !== 'number') continue;
+      const counted = countChars(text);
+      if (Math.abs(stated - counted) <= rule.tolerance * Math.max(counted, 1)) continue;
+      ctx.report({ code: 'word_count', row: t.rowNos[i], field: rule.field, value: t.cell(i, rule.field), severity: 'warning', params: { count: counted } });
+    }
   },
 };
