@@ -1,74 +1,88 @@
 /**
  * Rows grouped by a text key, for duplicate checks over 100k-row sheets.
  *
- * A Map from 100k distinct titles to rows costs about 100 ns an entry (hashing, growing, chasing pointers); this
- * open-addressing table of row numbers costs about a third of that, because it is sized once, stores plain integers,
- * and hashes each key while its characters are already at hand. Rows with the same key are chained, so the groups
- * that matter — keys seen more than once — come out without a second pass over the unique ones.
+ * Nearly every title in a register is unique, so the work is to rule rows out cheaply. While the rows are read, each
+ * key is hashed (its characters are at hand) and marked in two small bit sets — seen once, seen again — that stay
+ * in the processor's cache. Afterwards only rows whose mark was seen again (real repeats, plus about one row in ten
+ * that merely shares a bit) go into a Map, where equal keys are told apart exactly. A Map of all 100k distinct
+ * titles, or any table with a slot per row, spends most of its time waiting on memory.
  */
+import { changesInKey as changesInKeyImport, textKey } from './checks/unique';
+
+// Imported helpers called for every character of every key, bound once here: tsx (how the CLI and the server run) compiles
+// each use of an import to a property getter, a call each time that the add-in's single bundle does not make.
+const changesInKey = changesInKeyImport;
+
+/** Row indices grouped by key; see above. */
 export class KeyIndex {
-  private readonly mask: number;
-  /** Slot s: [2s] the first row with that key (-1 when free), [2s+1] the key's hash, compared before the text. */
-  private readonly slots: Int32Array;
-  /** Row → next row with the same key, or -1. */
-  private readonly next: Int32Array;
-  /** Row → last row of its chain (only meaningful for a chain's first row). */
-  private readonly last: Int32Array;
-  /** Row → its key (undefined when the row was not added). */
+  private readonly hashes: Int32Array;
   private readonly keys: (string | undefined)[];
-  /** First rows of chains that have more than one row. */
-  private readonly repeated: number[] = [];
+  private readonly once: Int32Array;
+  private readonly again: Int32Array;
+  private readonly mask: number;
+  private size = 0;
 
   /** An index for rows 0 … rows−1. */
   constructor(rows: number) {
-    let size = 16;
-    while (size < rows * 2) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size * 2).fill(-1);
-    this.next = new Int32Array(Math.max(rows, 1)).fill(-1);
-    this.last = new Int32Array(Math.max(rows, 1));
+    let bits = 1024;
+    while (bits < rows * 8 && bits < 1 << 23) bits *= 2;
+    this.mask = bits - 1;
+    this.once = new Int32Array(bits >>> 5);
+    this.again = new Int32Array(bits >>> 5);
+    this.hashes = new Int32Array(Math.max(rows, 1));
     this.keys = new Array(rows);
   }
 
-  /** Files row i under a key. Rows must be added in increasing order. */
-  add(key: string, i: number): void {
-    const full = hash(key);
-    let h = full & this.mask;
-    for (;;) {
-      const first = this.slots[2 * h];
-      if (first < 0) {
-        this.slots[2 * h] = i;
-        this.slots[2 * h + 1] = full;
-        this.keys[i] = key;
-        this.last[i] = i;
+  /** Files row i under the comparison key of a text (textKey), folding it only when it has something to fold. */
+  addText(text: string, i: number): void {
+    let h = 0x811c9dc5 | 0;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (changesInKey(c)) {
+        this.add(textKey(text), i);
         return;
       }
-      if (this.slots[2 * h + 1] === full && this.keys[first] === key) {
-        if (this.next[first] < 0) this.repeated.push(first);
-        this.next[this.last[first]] = i;
-        this.last[first] = i;
-        this.keys[i] = key;
-        return;
-      }
-      h = (h + 1) & this.mask;
+      h = Math.imul(h ^ c, 0x01000193);
     }
+    this.file(text, mix(h), i);
   }
 
-  /** Every key held by more than one row, as the list of its rows in order. */
+  /** Files row i under a key. */
+  add(key: string, i: number): void {
+    let h = 0x811c9dc5 | 0;
+    for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+    this.file(key, mix(h), i);
+  }
+
+  private file(key: string, h: number, i: number): void {
+    this.hashes[i] = h;
+    this.keys[i] = key;
+    if (i >= this.size) this.size = i + 1;
+    const b = h & this.mask;
+    const w = b >>> 5;
+    const bit = 1 << (b & 31);
+    if (this.once[w] & bit) this.again[w] |= bit;
+    else this.once[w] |= bit;
+  }
+
+  /** Every key held by more than one row, as the list of its rows in order; lists ordered by their first row. */
   *groups(): IterableIterator<number[]> {
-    this.repeated.sort((a, b) => a - b);
-    for (const first of this.repeated) {
-      const rows: number[] = [];
-      for (let i = first; i >= 0; i = this.next[i]) rows.push(i);
-      yield rows;
+    const byKey = new Map<string, number[]>();
+    for (let i = 0; i < this.size; i++) {
+      const key = this.keys[i];
+      if (key === undefined) continue;
+      const b = this.hashes[i] & this.mask;
+      if (!(this.again[b >>> 5] & (1 << (b & 31)))) continue;
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
     }
+    for (const list of byKey.values()) if (list.length > 1) yield list;
   }
 }
 
-/** FNV-1a over UTF-16 code units, with a final mix so that keys differing only in their last digits spread out. */
-function hash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+/** The last step of FNV-1a over UTF-16 code units: a mix so that keys differing only in their last digits spread out. */
+function mix(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return h ^ (h >>> 12);

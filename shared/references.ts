@@ -1,5 +1,6 @@
 /** Cross-sheet checks: every teacher name is on the roster, every linked project code is registered. */
 import { nearest } from './edit-distance';
+import type { MappedColumn } from './header';
 import type { SheetState } from './sheet';
 
 /** What the workbook (or the server) knows to check references against. */
@@ -8,6 +9,12 @@ export interface ReferenceSources {
   roster: Set<string> | null;
   /** Project codes, or null when no 课题登记 is available. */
   projectCodes: Set<string> | null;
+}
+
+function unknownTeacher(state: SheetState, col: MappedColumn, i: number, name: string, roster: Set<string>): void {
+  const t = state.table;
+  const suggestion = nearest(name, roster);
+  state.report({ code: 'unknown_teacher', row: t.rowNos[i], field: col.field, value: t.cell(i, col.field), params: { expected: name, suggestion } }, col.col);
 }
 
 /** Reports unknown teachers and unknown project references on one sheet. */
@@ -23,11 +30,12 @@ export function checkReferences(state: SheetState, sources: ReferenceSources): v
       for (let i = 0; i < t.length; i++) {
         const v = values[i];
         if (v === null || v === undefined || v === '') continue;
-        for (const name of Array.isArray(v) ? v : [String(v)]) {
-          if (roster.has(name)) continue;
-          const suggestion = nearest(name, roster);
-          state.report({ code: 'unknown_teacher', row: t.rowNos[i], field: col.field, value: t.cell(i, col.field), params: { expected: name, suggestion } }, col.col);
+        if (!Array.isArray(v)) {
+          const name = String(v);
+          if (!roster.has(name)) unknownTeacher(state, col, i, name, roster);
+          continue;
         }
+        for (let n = 0; n < v.length; n++) if (!roster.has(v[n])) unknownTeacher(state, col, i, v[n], roster);
       }
     } else if (ref === 'projects') {
       const codes = sources.projectCodes;

@@ -3,18 +3,26 @@ import { colLetter } from './a1';
 import { compileColumn, freezeNorm, memoisable, MEMO_LIMIT, type CellParser } from './cells';
 import { CHECKS, type Check, type CheckContext, type Report } from './checks';
 import { Table } from './table';
-import { keyOf, textKey } from './checks/unique';
+import { keyOf } from './checks/unique';
 import { KeyIndex } from './key-index';
 import { DEFAULT_SEVERITY } from './findings/severity';
 import type { Finding } from './findings/finding';
 import { describe } from './findings/messages-zh';
 import type { HeaderMatch, MappedColumn } from './header';
 import type { TermInfo } from './term';
-import { cellText, foldHeader, halfWidthAlnum, isBlank, isSpace, trimAll } from './text';
+import { cellText as cellTextImport, foldHeader, halfWidthAlnum as halfWidthAlnumImport, isBlank as isBlankImport, isSpace as isSpaceImport, trimAll as trimAllImport } from './text';
 import type { Norm } from './normalise/result';
 import type { ColumnDef } from './templates';
 import type { Value } from './checks/check';
 import type { Cell, Grid, ValidateOptions } from './types';
+
+// Imported helpers the row loop calls for every cell, bound once here: tsx (how the CLI and the server run) compiles
+// each use of an import to a property getter, a call per cell that the add-in's single bundle does not make.
+const cellText = cellTextImport;
+const halfWidthAlnum = halfWidthAlnumImport;
+const isBlank = isBlankImport;
+const isSpace = isSpaceImport;
+const trimAll = trimAllImport;
 
 /** The state of a sheet after validation, before workbook-level checks. */
 export interface SheetState {
@@ -78,6 +86,11 @@ interface ColumnPlan {
   def: ColumnDef;
   /** Free text (题目, 评比或刊物): read as it is, with no parser and no result object. */
   text: boolean;
+  /** Short text (not 正文): full-width digits and letters read as half-width. */
+  shortText: boolean;
+  /** The column's flags, copied here so the row loop reads one object shape (column definitions vary). */
+  required: boolean;
+  inTerm: boolean;
   parse: CellParser;
   /**
    * Readings remembered by raw cell, or null when this column does not remember. Names, dates and categories
@@ -104,6 +117,9 @@ function planColumn(col: MappedColumn, term: TermInfo, size: number, grouped: bo
     col: col.col,
     def,
     text,
+    shortText: def.type === 'text',
+    required: def.required === true,
+    inTerm: def.inTerm === true,
     parse: compileColumn(def, term),
     seen: text || memoisable(def) ? new Map() : null,
     lookups: 0,
@@ -135,7 +151,8 @@ function groupRows(t: Table, field: string): KeyIndex {
 /** Adds data row i to the group of its value's comparison key (blank values belong to no group). */
 function addToGroup(group: KeyIndex, v: Value, i: number): void {
   if (v === null || v === '') return;
-  group.add(typeof v === 'string' ? textKey(v) : keyOf(v), i);
+  if (typeof v === 'string') group.addText(v, i);
+  else group.add(keyOf(v), i);
 }
 
 /** Finding builder shared by the sheet and workbook stages. */
@@ -210,7 +227,7 @@ export function validateSheetRows(
         else if (blank(raw)) n = BLANK;
         else {
           // Full-width digits and letters (ＫＴ－２０２３) are read as half-width, so codes match their references.
-          v = p.def.type === 'text' ? halfWidthAlnum(trimAll(raw)) : raw.trim();
+          v = p.shortText ? halfWidthAlnum(trimAll(raw)) : raw.trim();
           p.out[k] = v;
           if (p.group !== null) addToGroup(p.group, v, k);
           continue;
@@ -218,7 +235,7 @@ export function validateSheetRows(
       } else n = readCell(p, raw);
       if (n === BLANK) {
         v = p.blankValue;
-        if (p.def.required) report({ code: 'required', row: rowNo, field: p.field, value: raw ?? null }, p.col);
+        if (p.required) report({ code: 'required', row: rowNo, field: p.field, value: raw ?? null }, p.col);
         p.out[k] = v;
         if (p.group !== null) addToGroup(p.group, v, k);
         continue;
@@ -227,7 +244,7 @@ export function validateSheetRows(
       if (m.ok) {
         v = m.value;
         if (m.note) report({ code: m.note.code, row: rowNo, field: p.field, value: raw, fix: m.note.fix, params: m.note.params }, p.col);
-        if (p.def.inTerm && typeof v === 'string' && (v < term.start || v > term.end))
+        if (p.inTerm && typeof v === 'string' && (v < term.start || v > term.end))
           report({ code: 'out_of_term', row: rowNo, field: p.field, value: raw, params: { expected: `${term.term}：${term.start} 至 ${term.end}` } }, p.col);
       } else {
         v = null;
@@ -250,8 +267,8 @@ export function validateSheetRows(
     new Map(plans.map((p) => [p.field, p.index])),
   );
 
-  const groupCache = new Map<string, KeyIndex>();
-  for (const p of plans) if (p.group !== null) groupCache.set(p.field, p.group);
+  const groupCache = new Map<string, number[][]>();
+  for (const p of plans) if (p.group !== null) groupCache.set(p.field, [...p.group.groups()]);
   const ctx: CheckContext = {
     sheet,
     template: match.template,
@@ -262,8 +279,8 @@ export function validateSheetRows(
     report: (r) => report(r),
     groups: (field) => {
       let g = groupCache.get(field);
-      if (!g) groupCache.set(field, (g = groupRows(table, field)));
-      return g.groups();
+      if (!g) groupCache.set(field, (g = [...groupRows(table, field).groups()]));
+      return g;
     },
   };
   for (const rule of match.template.rules) (CHECKS[rule.rule] as Check).run(rule, table, ctx);

@@ -28,7 +28,8 @@ export function halfWidthAlnum(s: string): string {
   let needs = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff5a) {
+    // ０-９, Ａ-Ｚ, ａ-ｚ only: full-width punctuation (：；？) is common in titles and stays as it is.
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
       needs = true;
       break;
     }

@@ -11,12 +11,13 @@ export function keyOf(v: Value): string {
 
 /** keyOf for text: most titles have no space or capital letter, and come back as they are without a regex. */
 export function textKey(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // Capitals, ASCII spaces and controls, and the Unicode spaces \s knows.
-    if ((c >= 0x41 && c <= 0x5a) || c <= 0x20 || (c >= 0xa0 && isUnicodeSpace(c))) return s.replace(/[\s\u3000]+/g, '').toLowerCase();
-  }
+  for (let i = 0; i < s.length; i++) if (changesInKey(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '').toLowerCase();
   return s;
+}
+
+/** Does this character change in a comparison key? Capitals, ASCII spaces and controls, and the Unicode spaces \s knows. */
+export function changesInKey(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c <= 0x20 || (c >= 0xa0 && isUnicodeSpace(c));
 }
 
 /** The characters at or above U+00A0 that \s matches. */

@@ -1,0 +1,38 @@
+/** Text clean-up: which full-width characters become half-width, and that untouched text comes back as it was. */
+import { halfWidthAlnum, toHalfWidth, trimAll } from '../../shared/text';
+import { textKey } from '../../shared/checks/unique';
+
+describe('halfWidthAlnum', () => {
+  it('turns full-width digits and Latin letters half-width', () => {
+    expect(halfWidthAlnum('ＫＴ－２０２３ａ')).toBe('KT－2023a');
+  });
+
+  it('keeps Chinese and full-width punctuation, including the code points between the digit and letter ranges', () => {
+    const s = '双减：作业设计；问题？＠［＼］＾＿｀与｛｝';
+    expect(halfWidthAlnum(s)).toBe(s);
+  });
+
+  it('returns the very same string when there is nothing to change (no copy per cell)', () => {
+    const s = ['关于', '小学：', '第12篇'].join('');
+    expect(Object.is(halfWidthAlnum(s), s)).toBe(true);
+  });
+});
+
+describe('toHalfWidth and trimAll', () => {
+  it('turn all full-width ASCII and the ideographic space half-width', () => {
+    expect(toHalfWidth('２０２５：Ａ　Ｂ')).toBe('2025:A B');
+  });
+
+  it('trim ASCII, ideographic, non-breaking and zero-width spaces at both ends only', () => {
+    expect(trimAll('\u3000\u00a0 张 伟\u200b\ufeff ')).toBe('张 伟');
+  });
+});
+
+describe('textKey (comparison key of a title)', () => {
+  it('ignores case and every kind of space, and leaves other text as it is', () => {
+    expect(textKey('PBL 教学\u3000研究')).toBe('pbl教学研究');
+    expect(textKey('pbl\u00a0教学研究')).toBe('pbl教学研究');
+    const plain = '双减背景下的作业设计';
+    expect(Object.is(textKey(plain), plain)).toBe(true);
+  });
+});
