@@ -47,17 +47,35 @@ function blank(v: Cell): boolean {
   return isBlank(v);
 }
 
-/** A footer (合计…, 填表人：…) or a note line below the data, judged by the row's first filled cell. */
-function isFooter(cells: Cell[]): boolean {
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (blank(c)) continue;
-    if (typeof c !== 'string') return false;
-    const t = cellText(c);
-    if (FOOTER_FIRST.has(t.charCodeAt(0)) && FOOTER_RE.test(t)) return true;
-    return t.length > 6 && (t.includes('填表人') || t.includes('审核人'));
+/** Is the text of a row's first filled cell a footer (合计…, 填表人：…) or a note line below the data? */
+function isFooterText(c: string): boolean {
+  const t = trimAll(c);
+  if (FOOTER_FIRST.has(t.charCodeAt(0)) && FOOTER_RE.test(t)) return true;
+  return t.length > 6 && (t.includes('填表人') || t.includes('审核人'));
+}
+
+/**
+ * Is this grid row a data row? Not when it is blank in every mapped column, when its first filled cell is a footer or
+ * a note, or when it repeats the header. One look at the first filled cell settles the usual row.
+ */
+function isDataRow(cells: Cell[], match: HeaderMatch, mapped: Uint8Array, firstChar: string): boolean {
+  let i = 0;
+  while (i < cells.length && blank(cells[i])) i++;
+  if (i === cells.length) return false;
+  const first = cells[i];
+  if (typeof first === 'string' && isFooterText(first)) return false;
+  if (!mapped[i]) {
+    // The first filled cell is outside the register's columns (序号, a note): look for a filled mapped column.
+    let any = false;
+    for (const col of match.columns) {
+      if (!blank(cells[col.index])) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
   }
-  return false;
+  return !isRepeatedHeader(cells, match, firstChar);
 }
 
 /** A row repeating the header (blocks pasted one under another); cheap unless the first column looks like its header. */
@@ -190,18 +208,13 @@ export function validateSheetRows(
   const rowNos: number[] = new Array(size);
   const cellRows: Cell[][] = new Array(size);
   const firstChar = match.labels[match.columns[0].index][0];
+  const mapped = new Uint8Array(Math.max(0, ...match.columns.map((c) => c.index)) + 1);
+  for (const c of match.columns) mapped[c.index] = 1;
   let k = 0;
   for (let r = match.headerRow; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
-    let any = false;
-    for (let j = 0; j < plans.length; j++) {
-      if (!blank(cells[plans[j].index])) {
-        any = true;
-        break;
-      }
-    }
-    if (!any || isFooter(cells) || isRepeatedHeader(cells, match, firstChar)) continue;
+    if (!isDataRow(cells, match, mapped, firstChar)) continue;
     const rowNo = r + 1;
     rowNos[k] = rowNo;
     cellRows[k] = cells;

@@ -42,7 +42,11 @@ const TRIM_RE = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g
 
 /** Is this UTF-16 code unit a space of any kind (ASCII, NBSP, ideographic, zero-width, BOM, line breaks)? */
 export function isSpace(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0x1680 || c === 0x202f || c === 0x205f;
+  // Ordered for the usual character — a Chinese one, or ASCII — to be decided in two comparisons.
+  if (c > 0x3000) return c === 0xfeff;
+  if (c <= 0x20) return true;
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** Trims ASCII, full-width and non-breaking spaces and zero-width characters at both ends. */

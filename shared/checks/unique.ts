@@ -17,7 +17,10 @@ export function textKey(s: string): string {
 
 /** Does this character change in a comparison key? Capitals, ASCII spaces and controls, and the Unicode spaces \s knows. */
 export function changesInKey(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || c <= 0x20 || (c >= 0xa0 && isUnicodeSpace(c));
+  // Ordered for the usual character — a Chinese one, or ASCII — to be decided in two or three comparisons.
+  if (c > 0x3000) return c === 0xfeff;
+  if (c < 0x80) return c <= 0x20 || (c >= 0x41 && c <= 0x5a);
+  return isUnicodeSpace(c);
 }
 
 /** The characters at or above U+00A0 that \s matches. */

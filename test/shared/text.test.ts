@@ -36,3 +36,19 @@ describe('textKey (comparison key of a title)', () => {
     expect(Object.is(textKey(plain), plain)).toBe(true);
   });
 });
+
+describe('character classes, checked over every UTF-16 code unit', () => {
+  const all = Array.from({ length: 0x10000 }, (_, c) => c);
+
+  it('isSpace is exactly the spaces trimAll removes: JS white space and line ends, controls, U+0085 and U+200B', () => {
+    const { isSpace } = require('../../shared/text');
+    const reference = (c: number) => c <= 0x20 || c === 0x85 || c === 0x200b || /\s/.test(String.fromCharCode(c));
+    expect(all.filter((c) => isSpace(c) !== reference(c))).toEqual([]);
+  });
+
+  it('changesInKey is exactly what textKey folds: capitals, controls and \\s', () => {
+    const { changesInKey } = require('../../shared/checks/unique');
+    const reference = (c: number) => c <= 0x20 || /[\sA-Z]/.test(String.fromCharCode(c));
+    expect(all.filter((c) => changesInKey(c) !== reference(c))).toEqual([]);
+  });
+});
