@@ -3,7 +3,7 @@
  * process or run. `npm run bench -- engine cli` runs only those named. Benchmarks never assert; they report.
  */
 const BENCHES: [string, string, string][] = [
-  ['engine', './engine', '引擎：10 万行论文 vs zod.safeParse 基线'],
+  ['engine', './engine', '引擎：10 万行论文 vs 两个 zod.safeParse 基线（对象 A、表格行 B）'],
   ['cli', './cli-validate', '命令行：10 万行 .xlsx 的 validate'],
   ['report', './report', '合并报表：300 校 × 3,000 行 vs exceljs 流式写入下限'],
   ['consolidate', './consolidate', 'consolidate：300 个学校文件 vs pandas + openpyxl'],

@@ -34,17 +34,8 @@ function withRange(def: ColumnDef, n: Norm<number>): Norm<Value> {
   return n;
 }
 
-/**
- * How many answers a column remembers before it starts over. Registers repeat the same names, dates and categories
- * thousands of times, so a hit (one Map lookup, nothing allocated) is the usual case; free text never repeats and is
- * not remembered at all.
- */
+/** How many answers a column remembers (see the row loop in sheet.ts) before it starts over. */
 export const MEMO_LIMIT = 4096;
-
-/** Does a column's parser repeat answers often enough to remember them? Free text (题目, 正文, 课名) rarely repeats. */
-export function memoisable(def: ColumnDef): boolean {
-  return def.type !== 'text' && def.type !== 'longtext';
-}
 
 /** Results are frozen because the rows that share a remembered answer must not be able to change it for each other. */
 export function freezeNorm(r: Norm<Value>): Norm<Value> {

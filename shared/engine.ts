@@ -6,6 +6,7 @@ import { checkReferences, type ReferenceSources } from './references';
 import { makeFinding, validateSheetRows, type SheetState } from './sheet';
 import { parseTerm, termOf, todayIso, type TermInfo } from './term';
 import { isBlank } from './text';
+import type { Table } from './table';
 import type { Grid, KindId, NormRecord, SheetInput, ValidateOptions } from './types';
 
 /** The result for one sheet. */
@@ -72,13 +73,22 @@ function toResult(state: SheetState): SheetResult {
   };
   // Records are built from the columns the first time they are read: the add-in and the CLI never read them, the
   // server does once. An own, enumerable property, so spreading or serialising a result includes them.
+  // Once built, the records are kept and the columns let go.
   let records: NormRecord[] | null = null;
+  let source: Table | null = table;
   Object.defineProperty(result, 'records', {
     enumerable: true,
     configurable: true,
-    get: () => (records ??= table.records()),
+    get: () => {
+      if (records === null) {
+        records = (source as Table).records();
+        source = null;
+      }
+      return records;
+    },
     set: (v: NormRecord[]) => {
       records = v;
+      source = null;
     },
   });
   return result;

@@ -1,6 +1,6 @@
 /** Validating one recognised sheet: data rows found, cells normalised, every rule run over the rows column by column. */
 import { colLetter } from './a1';
-import { compileColumn, freezeNorm, memoisable, MEMO_LIMIT, type CellParser } from './cells';
+import { compileColumn, freezeNorm, MEMO_LIMIT, type CellParser } from './cells';
 import { CHECKS, type Check, type CheckContext, type Report } from './checks';
 import { Table } from './table';
 import { keyOf } from './checks/unique';
@@ -111,8 +111,8 @@ interface ColumnPlan {
   inTerm: boolean;
   parse: CellParser;
   /**
-   * Readings remembered by raw cell, or null when this column does not remember. Names, dates and categories
-   * repeat thousands of times, so a hit (one Map lookup, nothing allocated) is the usual case. Free text is
+   * Readings remembered by raw cell; null once a free-text column has stopped remembering. Names, dates and
+   * categories repeat thousands of times, so a hit (one Map lookup, nothing allocated) is the usual case. Free text is
    * remembered on trial: 评比或刊物 repeats, 题目 does not, and a column that mostly misses stops trying.
    */
   seen: Map<Cell, Reading> | null;
@@ -139,7 +139,7 @@ function planColumn(col: MappedColumn, term: TermInfo, size: number, grouped: bo
     required: def.required === true,
     inTerm: def.inTerm === true,
     parse: compileColumn(def, term),
-    seen: text || memoisable(def) ? new Map() : null,
+    seen: new Map(),
     lookups: 0,
     misses: 0,
     blankValue: def.default ?? null,
@@ -234,8 +234,8 @@ export function validateSheetRows(
         }
         // Free text that keeps missing is not worth remembering: read it directly from here on.
         if (p.text && ++p.lookups === TEXT_TRIAL && p.misses * 2 > TEXT_TRIAL) p.seen = null;
-      } else if (p.text) {
-        // Plain text cannot fail: no parser, no result object (题目 and the like are on every row).
+      } else {
+        // Free text past its trial. Plain text cannot fail: no parser, no result object (题目 is on every row).
         if (typeof raw !== 'string') n = readCell(p, raw);
         else if (blank(raw)) n = BLANK;
         else {
@@ -245,7 +245,7 @@ export function validateSheetRows(
           if (p.group !== null) addToGroup(p.group, v, k);
           continue;
         }
-      } else n = readCell(p, raw);
+      }
       if (n === BLANK) {
         v = p.blankValue;
         if (p.required) report({ code: 'required', row: rowNo, field: p.field, value: raw ?? null }, p.col);
