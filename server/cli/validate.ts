@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
 import { readWorkbook } from '../xlsx/read';
 import { flag, parseArgs, type Command } from './command';
-import { pad } from './format';
+import { displayWidth, pad } from './format';
 
 /** Reads and validates a workbook file; throws XlsxError (or a term/date error) when it cannot. */
 export async function validateFile(file: string, opts: ValidateOptions): Promise<WorkbookResult> {
@@ -42,10 +42,10 @@ export function toJson(file: string, r: WorkbookResult): unknown {
   };
 }
 
-function line(f: Finding): string {
+function line(f: Finding, fieldWidth: number): string {
   const sev = f.severity === 'error' ? '错误' : '警告';
   const fix = f.fix !== undefined ? `  [可修正 → ${f.fix}]` : '';
-  return `  ${pad(String(f.row), 6)}${pad(f.col || '-', 4)}${pad(f.field || '-', 12)}${sev}  ${f.message}${fix}`;
+  return `  ${pad(String(f.row), 6)}${pad(f.col || '-', 4)}${pad(f.field || '-', fieldWidth)}${sev}  ${f.message}${fix}`;
 }
 
 /** The readable report: grouped by sheet, with a one-line summary. */
@@ -60,8 +60,10 @@ export function toText(file: string, r: WorkbookResult): string {
     }
     out.push(`\n【${s.sheet}】${TEMPLATES[s.kind].title}，表头在第 ${s.headerRow} 行，数据 ${s.dataRows} 行：${e} 个错误，${w} 个警告`);
     if (!s.findings.length) continue;
-    out.push(`  ${pad('行', 6)}${pad('列', 4)}${pad('字段', 12)}级别  问题`);
-    for (const f of s.findings) out.push(line(f));
+    // The field column is as wide as this sheet's longest field name (计划结题日期, 关联课题编号) and two spaces more.
+    const fieldWidth = Math.max(...s.findings.map((f) => displayWidth(f.field || '-')), displayWidth('字段')) + 2;
+    out.push(`  ${pad('行', 6)}${pad('列', 4)}${pad('字段', fieldWidth)}级别  问题`);
+    for (const f of s.findings) out.push(line(f, fieldWidth));
   }
   const verdict = r.errors ? '有错误，需修改后才能上报' : r.warnings ? '无错误，可以上报（请留意警告）' : '全部通过';
   out.push(`\n合计：${r.errors} 个错误，${r.warnings} 个警告 —— ${verdict}`);

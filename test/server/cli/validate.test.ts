@@ -48,6 +48,13 @@ describe('yanbiao validate', () => {
     expect(r.stdout.trim().split('\n').pop()).toMatch(/^合计：\d+ 个错误，\d+ 个警告 —— 有错误/);
   });
 
+  it('keeps long field names apart from the severity column', async () => {
+    const r = await run(['validate', files['WTQ-SY'], ...opts]);
+    const rows = r.stdout.split('\n').filter((l) => /计划结题日期|关联课题编号/.test(l) && /错误|警告/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const l of rows) expect(l).toMatch(/(计划结题日期|关联课题编号) +(错误|警告)  /);
+  });
+
   it('exits 0 on a clean school and 2 on a file it cannot use', async () => {
     expect((await run(['validate', files['WTQ-JS'], ...opts])).code).toBe(0);
     const bad = join(dir, 'notes.xlsx');
