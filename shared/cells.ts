@@ -45,10 +45,6 @@ export function freezeNorm(r: Norm<Value>): Norm<Value> {
 
 /** Compiles one column (blank cells are handled by the caller, so parsers see only filled cells). */
 export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
-  return compileRaw(def, term);
-}
-
-function compileRaw(def: ColumnDef, term: TermInfo): CellParser {
   switch (def.type) {
     case 'text':
       return (v) => ok(halfWidthAlnum(cellText(v)));
