@@ -1,9 +1,9 @@
 /**
  * Rows grouped by a text key, for duplicate checks over 100k-row sheets.
  *
- * Nearly every title in a register is unique, so the work is to rule rows out cheaply. While the rows are read, each
- * key is hashed (its characters are at hand) and marked in two small bit sets — seen once, seen again — that stay
- * in the processor's cache. Afterwards only rows whose mark was seen again (real repeats, plus about one row in twenty
+ * Nearly every title in a register is unique, so the work is to rule rows out cheaply. Each key is hashed (folding
+ * case and spaces in the same pass) and marked in two small bit sets — seen once, seen again — that stay in the
+ * processor's cache. Afterwards only rows whose mark was seen again (real repeats, plus about one row in twenty
  * that merely shares a bit) go into a Map, where equal keys are told apart exactly. A Map of all 100k distinct
  * titles, or any table with a slot per row, spends most of its time waiting on memory.
  */

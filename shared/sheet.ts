@@ -12,7 +12,6 @@ import type { HeaderMatch, MappedColumn } from './header';
 import type { TermInfo } from './term';
 import { cellText as cellTextImport, foldHeader, halfWidthAlnum as halfWidthAlnumImport, isBlank as isBlankImport, isSpace as isSpaceImport, trimAll as trimAllImport } from './text';
 import type { Norm } from './normalise/result';
-import type { ColumnDef } from './templates';
 import type { Value } from './checks/check';
 import type { Cell, Grid, ValidateOptions } from './types';
 
@@ -101,7 +100,6 @@ interface ColumnPlan {
   field: string;
   index: number;
   col: string;
-  def: ColumnDef;
   /** Free text (题目, 评比或刊物): read as it is, with no parser and no result object. */
   text: boolean;
   /** Short text (not 正文): full-width digits and letters read as half-width. */
@@ -122,18 +120,15 @@ interface ColumnPlan {
   blankValue: Value;
   /** Normalised values, one per data row. */
   out: Value[];
-  /** Rows by comparison key, when a rule groups by this field (built as the rows are read, while each cell is at hand). */
-  group: KeyIndex | null;
 }
 
-function planColumn(col: MappedColumn, term: TermInfo, size: number, grouped: boolean): ColumnPlan {
+function planColumn(col: MappedColumn, term: TermInfo, size: number): ColumnPlan {
   const def = col.def;
   const text = def.type === 'text' || def.type === 'longtext';
   return {
     field: col.field,
     index: col.index,
     col: col.col,
-    def,
     text,
     shortText: def.type === 'text',
     required: def.required === true,
@@ -145,7 +140,6 @@ function planColumn(col: MappedColumn, term: TermInfo, size: number, grouped: bo
     blankValue: def.default ?? null,
     // Sized once: a column grown by push is copied a dozen times on the way to 100k rows.
     out: new Array(size),
-    group: grouped ? new KeyIndex(size) : null,
   };
 }
 
@@ -155,22 +149,18 @@ function readCell(p: ColumnPlan, raw: Cell): Reading {
   return freezeNorm(p.parse(raw));
 }
 
-/** Data rows by the comparison key of a field no rule declared (the declared ones are built in the row loop). */
+/** Data rows by the comparison key of a field (keyOf), for the checks that look for repeats (unique, same_title). */
 function groupRows(t: Table, field: string): KeyIndex {
   const out = new KeyIndex(t.length);
   const col = t.values(field);
   for (let i = 0; i < t.length; i++) {
     const v = col[i];
-    if (v !== undefined) addToGroup(out, v, i);
+    // Blank values belong to no group.
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v === 'string') out.addText(v, i);
+    else out.add(keyOf(v), i);
   }
   return out;
-}
-
-/** Adds data row i to the group of its value's comparison key (blank values belong to no group). */
-function addToGroup(group: KeyIndex, v: Value, i: number): void {
-  if (v === null || v === '') return;
-  if (typeof v === 'string') group.addText(v, i);
-  else group.add(keyOf(v), i);
 }
 
 /** Finding builder shared by the sheet and workbook stages. */
@@ -201,10 +191,8 @@ export function validateSheetRows(
   for (const f of match.missing) report({ code: 'header_missing', row: match.headerRow, field: f, value: null }, '');
   for (const u of match.unknown) report({ code: 'header_unknown', row: match.headerRow, field: '', value: u.text }, colLetter(u.index));
 
-  // Fields some rule groups rows by (unique on 题目, same_title): their groups are built while the rows are read.
-  const groupFields = new Set(match.template.rules.flatMap((rule) => (CHECKS[rule.rule] as Check).groupsBy?.(rule) ?? []));
   const size = Math.max(0, grid.length - match.headerRow);
-  const plans = match.columns.map((col) => planColumn(col, term, size, groupFields.has(col.field)));
+  const plans = match.columns.map((col) => planColumn(col, term, size));
   const rowNos: number[] = new Array(size);
   const cellRows: Cell[][] = new Array(size);
   const firstChar = match.labels[match.columns[0].index][0];
@@ -242,7 +230,6 @@ export function validateSheetRows(
           // Full-width digits and letters (ＫＴ－２０２３) are read as half-width, so codes match their references.
           v = p.shortText ? halfWidthAlnum(trimAll(raw)) : raw.trim();
           p.out[k] = v;
-          if (p.group !== null) addToGroup(p.group, v, k);
           continue;
         }
       }
@@ -250,7 +237,6 @@ export function validateSheetRows(
         v = p.blankValue;
         if (p.required) report({ code: 'required', row: rowNo, field: p.field, value: raw ?? null }, p.col);
         p.out[k] = v;
-        if (p.group !== null) addToGroup(p.group, v, k);
         continue;
       }
       const m = n as Norm<Value>;
@@ -264,7 +250,6 @@ export function validateSheetRows(
         report({ code: m.code, row: rowNo, field: p.field, value: raw, params: m.params }, p.col);
       }
       p.out[k] = v;
-      if (p.group !== null) addToGroup(p.group, v, k);
     }
     k++;
   }
@@ -281,7 +266,6 @@ export function validateSheetRows(
   );
 
   const groupCache = new Map<string, number[][]>();
-  for (const p of plans) if (p.group !== null) groupCache.set(p.field, [...p.group.groups()]);
   const ctx: CheckContext = {
     sheet,
     template: match.template,

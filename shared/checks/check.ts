@@ -43,8 +43,6 @@ export interface Check<R extends Rule = Rule> {
   rule: R['rule'];
   codes: readonly FindingCode[];
   run(rule: R, t: Table, ctx: CheckContext): void;
-  /** Fields whose groups (ctx.groups) the check will ask for, so the engine can build them while reading the rows. */
-  groupsBy?(rule: R): string[];
 }
 
 /** Is a value filled (not null, not empty text, not an empty list)? */

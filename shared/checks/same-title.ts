@@ -10,7 +10,6 @@ const who = (v: Value | undefined): string => (Array.isArray(v) ? v[0] ?? '' : S
 export const sameTitleCheck: Check<R> = {
   rule: 'same_title',
   codes: ['duplicate'],
-  groupsBy: (rule) => [rule.field],
   run(rule, t, ctx) {
     const per = t.values(rule.per);
     for (const list of ctx.groups(rule.field)) {

@@ -31,7 +31,6 @@ function isUnicodeSpace(c: number): boolean {
 export const uniqueCheck: Check<R> = {
   rule: 'unique',
   codes: ['duplicate'],
-  groupsBy: (rule) => [rule.on],
   run(rule, t, ctx) {
     const cols = rule.fields.map((f) => t.values(f));
     // Only rows sharing the `on` value can be duplicates, so just those groups are compared in full.
