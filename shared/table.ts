@@ -41,13 +41,6 @@ export class Table {
     return c === undefined ? undefined : this.cellRows[i][c];
   }
 
-  /** Data row i as a record. */
-  record(i: number): NormRecord {
-    const values: NormRecord['values'] = {};
-    for (const f of this.fields) values[f] = (this.columns.get(f) as Value[])[i];
-    return { row: this.rowNos[i], values };
-  }
-
   /** Every data row as a record, fields in the sheet's column order. */
   records(): NormRecord[] {
     const n = this.length;
