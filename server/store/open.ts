@@ -15,6 +15,19 @@ export interface StoreConfig {
   poolSize?: number;
 }
 
+/** Runs `work`, retrying for up to `ms` while another process holds the SQLite file locked. */
+export async function untilFree<T>(work: () => T, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
+    try {
+      return work();
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() + wait > deadline) throw err;
+      await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+    }
+  }
+}
+
 /** Opens (and migrates) the store. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) {
@@ -29,19 +42,36 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       where: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => db.destroy(),
     };
-    await migrate(db, 'postgres');
+    try {
+      await migrate(db, 'postgres');
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
     return store;
   }
   const file = resolve(config.sqliteFile ?? 'data/yanbiao.sqlite');
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  // The admin CLI may write while the server runs: wait for the lock instead of failing.
-  sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db, 'sqlite');
-  return { db, dialect: 'sqlite', where: file, close: () => db.destroy() };
+  let db: Kysely<DB> | undefined;
+  try {
+    // The admin CLI may write while the server runs: wait for the lock instead of failing.
+    sqlite.pragma('busy_timeout = 10000');
+    // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
+    // Switching to WAL reads the file, then writes it; SQLite never calls the busy handler to turn a read into a
+    // write (that could deadlock), so while another process writes — two servers creating one new store at the
+    // same moment — this answers SQLITE_BUSY at once: wait and try again.
+    await untilFree(() => sqlite.pragma('journal_mode = WAL'));
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrate(db, 'sqlite');
+  } catch (err) {
+    // A store that cannot be opened leaves no handle behind.
+    if (db) await db.destroy();
+    else sqlite.close();
+    throw err;
+  }
+  const opened = db;
+  return { db: opened, dialect: 'sqlite', where: file, close: () => opened.destroy() };
 }

@@ -4,6 +4,13 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
+/** Every child started by this file that has not exited yet. */
+const running = new Set<ChildProcess>();
+
+// Whatever a test did (a failed expectation, a sibling that failed to start), no child outlives its test file:
+// a live child's pipes would keep jest's worker from ever exiting.
+if (typeof afterAll === 'function') afterAll(() => Promise.all([...running].map((child) => (child.kill('SIGKILL'), exited(child)))));
+
 /** A running child server. */
 export interface ChildServer {
   url: string;
@@ -28,6 +35,8 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts `node bin/yanbiao serve` and waits (up to 30 s) for the line with its URL. */
 export function startChild(env: NodeJS.ProcessEnv): Promise<ChildServer> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'yanbiao'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
