@@ -131,6 +131,8 @@ describe('task pane in Chromium', () => {
     await page.waitForSelector('#panel-upload .message.error');
     expect(await page.textContent('#panel-upload .message.error')).toMatch(/无法连接服务器/);
     expect(await host(page, 'grid', '教师名册')).toEqual(before);
+    // the address that failed is not saved over the one that worked
+    expect(await host(page, 'saved')).toEqual(expect.objectContaining({ 'yanbiao.server': rig.base, 'yanbiao.school': 'WTQ-SY' }));
     await page.fill('#in-server', rig.base);
     await page.click('#btn-save');
     await page.waitForSelector('#panel-upload .message.success >> text=设置已保存');

@@ -32,6 +32,8 @@ w.__excelHost = {
   fill: (name: string, address: string) => model.sheet(name)?.fillAt(address) ?? null,
   note: (name: string, address: string) => model.sheet(name)?.notes.get(address) ?? null,
   sheets: () => model.sheets.map((s) => s.name),
+  /** The document settings as last saved into the workbook. */
+  saved: () => model.savedSettings,
   tables: (name: string) => model.sheet(name)?.tables ?? [],
   charts: (name: string) => model.sheet(name)?.charts ?? [],
   cell: (name: string, address: string) => {

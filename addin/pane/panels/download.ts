@@ -15,10 +15,10 @@ export function downloadPanel(): HTMLElement {
     : null;
   const go: HTMLButtonElement = h('button', { class: 'primary', id: 'btn-download', onclick: () => busy(go, status, async () => {
     const c = { ...loadSettings(), term: term.value };
-    await storeSettings(c);
     replace(status, messageBar('info', '正在下载区级汇总…'));
     const r = await downloadReport({ base: c.server, token: c.token }, c.term, c.school);
     if (!r.ok) { replace(status, messageBar('error', r.message)); return; }
+    await storeSettings(c);
     const how = r.insert.mode === 'values' ? '（逐表写入数值和格式）' : '';
     const renamed = r.insert.renamed.length ? `为不影响您自己的同名工作表，这些表另存为：${r.insert.renamed.join('、')}。` : '';
     replace(status, messageBar('success', `已插入 ${r.insert.sheets.length} 张工作表${how}：${r.insert.sheets.join('、')}。${renamed}`,

@@ -62,11 +62,12 @@ export function uploadPanel(): HTMLElement {
   }) }, '保存设置');
   const upload: HTMLButtonElement = h('button', { class: 'primary', id: 'btn-upload', onclick: () => busy(upload, status, async () => {
     const c = current();
-    await storeSettings(c);
     replace(status, messageBar('info', '正在校验并上传…'));
     replace(out);
     const r = await uploadWorkbook({ base: c.server, token: c.token }, c.term);
     if (!r.ok) { replace(status, messageBar('error', r.message)); return; }
+    // Saved once the district has accepted them: a mistyped address or token never replaces working settings.
+    await storeSettings(c);
     replace(status, messageBar('success', `已上报 ${r.receipt.submissions.length} 张登记表。`));
     replace(out, receiptView(r.receipt), warningsView(r.receipt), returnedView(r.returned));
   }) }, '上传');
