@@ -11,8 +11,9 @@ import { measureNode } from './measure';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
 
-async function writeWorkbook(file: string): Promise<void> {
-  const { papers, roster } = paperGrid(N);
+/** The 100k-row papers workbook (and its roster sheet), written as Excel does, with shared strings. */
+export async function writeWorkbook(file: string, n = N): Promise<void> {
+  const { papers, roster } = paperGrid(n);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   for (const [name, grid] of [['教师名册', roster], ['论文投稿', papers]] as const) {
     const ws = wb.addWorksheet(name);

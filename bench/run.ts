@@ -4,6 +4,7 @@
  */
 const BENCHES: [string, string, string][] = [
   ['engine', './engine', '引擎：10 万行论文 vs 两个 zod.safeParse 基线（对象 A、表格行 B）'],
+  ['reader', './reader', '读取 .xlsx：10 万行，新读取器 vs 旧的正则读取器'],
   ['cli', './cli-validate', '命令行：10 万行 .xlsx 的 validate'],
   ['report', './report', '合并报表：300 校 × 3,000 行 vs exceljs 流式写入下限'],
   ['consolidate', './consolidate', 'consolidate：300 个学校文件 vs pandas + openpyxl'],

@@ -15,6 +15,7 @@ import { sheetsRoutes } from './routes/sheets';
 import { uploadRoutes } from './routes/uploads';
 import type { Store } from './store/schema';
 import { DEFAULT_LIMITS, type UploadLimits } from './upload/limits';
+import { UploadPool, type PoolOptions } from './upload/pool';
 
 /** What the app is built from; everything but the store has a default. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** The clock (tests pin it). */
   now?: () => Date;
   limits?: Partial<UploadLimits>;
+  /** The upload worker pool, or options for the one the app makes (kept in `app.locals.pool`; close it on shutdown). */
+  pool?: UploadPool | Partial<PoolOptions>;
   rateLimits?: Partial<RateLimits>;
   /** Built bundles served statically when they exist. */
   addinDist?: string;
@@ -42,9 +45,11 @@ export function createApp(deps: AppDeps): Express {
     logger,
     now: deps.now ?? (() => new Date()),
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
+    pool: deps.pool instanceof UploadPool ? deps.pool : new UploadPool(deps.pool),
   };
   const rates = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
   const app = express();
+  app.locals.pool = ctx.pool;
   app.disable('x-powered-by');
   app.use(requestLog(logger));
 

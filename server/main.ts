@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { ListenConfig } from './config';
 import type { Store } from './store/schema';
+import type { UploadPool } from './upload/pool';
 
 /** A running server. */
 export interface Running {
@@ -41,7 +42,7 @@ export async function startServer(store: Store, listen: ListenConfig, logger?: L
         const force = setTimeout(() => server.closeAllConnections(), 10_000);
         server.close(() => {
           clearTimeout(force);
-          resolve();
+          void (app.locals.pool as UploadPool).close().then(resolve);
         });
         server.closeIdleConnections();
       }),

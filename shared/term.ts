@@ -12,7 +12,8 @@ export interface TermInfo {
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
-const TERM_RE = /^(\d{4})\s*年?\s*(春|秋)(?:季)?(?:学期)?$/;
+// Years 1900–2999: `0000秋` would become the term "0秋" and no longer name itself.
+const TERM_RE = /^([12]\d{3})\s*年?\s*(春|秋)(?:季)?(?:学期)?$/;
 
 /** `2025春` → its span and months; throws a Chinese error on anything else. */
 export function parseTerm(term: string): TermInfo {

@@ -12,6 +12,7 @@ export interface CommandEntry {
 
 export const COMMANDS: CommandEntry[] = [
   { name: 'validate', load: () => require('./validate').validateCommand },
+  { name: 'inspect', load: () => require('./inspect').inspectCommand },
   { name: 'fix', load: () => require('./fix').fixCommand },
   { name: 'template', load: () => require('./template').templateCommand },
   { name: 'serve', load: () => require('./serve').serveCommand },

@@ -17,7 +17,8 @@ export const serveCommand: Command = {
   async run() {
     const listen = listenConfigFromEnv();
     const store = await openStore(storeConfigFromEnv());
-    // One write, so whoever reads the output sees the URL and the tokens together.
+    // One write, so whoever reads the output sees the URL and the tokens together; on stderr, so the tokens never
+    // land in the JSON request logs on stdout (and `serve > log.json` keeps them out of log files).
     const lines: string[] = [];
     const out = (s: string) => lines.push(s);
     let demo: Awaited<ReturnType<typeof createDemoDistrict>> | null = null;
@@ -39,7 +40,7 @@ export const serveCommand: Command = {
     } else {
       out('令牌只在签发时显示一次；用 yanbiao admin token <学校编码> 或 yanbiao admin district-token 重新签发。');
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stderr.write(`${lines.join('\n')}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/schema';
 import type { UploadLimits } from '../upload/limits';
+import type { UploadPool } from '../upload/pool';
 
 /** Shared dependencies of the routers. */
 export interface RouteContext {
@@ -9,4 +10,6 @@ export interface RouteContext {
   logger: Logger;
   now: () => Date;
   limits: UploadLimits;
+  /** Where uploads are read and validated, off the event loop. */
+  pool: UploadPool;
 }

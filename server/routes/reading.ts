@@ -43,7 +43,8 @@ export function readingRoutes(ctx: RouteContext): Router {
   });
 
   r.post('/submissions/:id/return', districtOnly, express.json({ limit: '64kb' }), async (req, res) => {
-    const id = Number(req.params.id);
+    // Decimal digits only: Number() would take 0x10 as 16 and 1e3 as 1000.
+    const id = /^[1-9]\d{0,15}$/.test(String(req.params.id)) ? Number(req.params.id) : NaN;
     if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'bad_id', `上报记录编号不正确：${String(req.params.id)}`);
     // Ids are PostgreSQL `serial` (32-bit): a larger one cannot exist, and asking PostgreSQL would be a 500.
     if (id > 2_147_483_647) throw new HttpError(404, 'no_submission', `没有编号为 ${req.params.id} 的上报记录`);
@@ -77,7 +78,7 @@ export function readingRoutes(ctx: RouteContext): Router {
   });
 
   r.get('/audit', districtOnly, async (req, res) => {
-    const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+    const limit = req.query.limit === undefined ? undefined : /^\d{1,9}$/.test(String(req.query.limit)) ? Number(req.query.limit) : NaN;
     // PostgreSQL refuses LIMIT -5 or 1.5 (a 500) and SQLite reads a negative LIMIT as none: refuse them here.
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new HttpError(400, 'bad_limit', `limit 应为正整数：${String(req.query.limit)}`);
     const school = typeof req.query.school === 'string' ? req.query.school : undefined;

@@ -3,10 +3,9 @@
  * re-validate with the shared engine, refuse any error with 422 and store nothing, else store a new version of
  * every recognised sheet in one transaction, run the cross-school checks and answer with the receipt.
  */
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { isTerm, parseTerm, todayIso, validateWorkbook, type KindId, type SheetInput } from '../../shared';
-import { colLetter } from '../../shared/a1';
+import { isTerm, parseTerm, todayIso, type KindId, type SheetInput } from '../../shared';
+import type { Finding } from '../../shared/findings/finding';
 import type { Receipt } from '../../shared/contract';
 import { crossCheck } from '../cross/check';
 import { HttpError } from '../http/errors';
@@ -15,20 +14,26 @@ import { latestProjectCodes, latestRoster } from '../store/rows';
 import type { Store } from '../store/schema';
 import { getSchool } from '../store/schools';
 import { IdempotencyMismatch, writeUpload, type NewSubmission } from '../store/write-upload';
+import type { ReadLimits } from '../xlsx/read';
+import { boundFindings, examineUpload, MAX_FINDINGS, type ExamineJob, type Examined } from './examine';
+import { PoolError, type UploadPool } from './pool';
 import { buildReceipt, priorReceipt } from './receipt';
 
-/** One upload to take in. */
-export interface IngestRequest {
+/** One upload to take in: grids (the add-in's JSON, the demo, Sheets) or an .xlsx file's bytes. */
+export type IngestRequest = {
   school: string;
   term: string;
-  sheets: SheetInput[];
   idemKey: string | null;
   source: 'xlsx' | 'json' | 'demo' | 'sheets';
   actor: string;
-}
+} & ({ sheets: SheetInput[] } | { file: Buffer; limits: ReadLimits });
 
-/** A 422 carries at most this many findings (the add-in and the CLI show the rest after fixing these). */
-const MAX_FINDINGS = 2000;
+/** How an upload is taken in: the clock, the log, and the worker pool (without one, examined in this thread). */
+export interface IngestOptions {
+  now?: Date;
+  logger?: Logger;
+  pool?: UploadPool;
+}
 
 const KIND_TITLES: Record<KindId, string> = { roster: '教师名册', projects: '课题登记', courses: '课程登记', reflections: '学月反思', papers: '论文投稿' };
 
@@ -38,71 +43,57 @@ export function requireTerm(term: unknown): string {
   return parseTerm(term).term;
 }
 
-/**
- * Refuses text holding U+0000 (a JSON grid can carry it; no real cell does): PostgreSQL text cannot store it, so
- * it would otherwise end as a 500 on PostgreSQL while SQLite took it.
- */
-function refuseNul(sheets: SheetInput[]): void {
-  for (const s of sheets) {
-    if (s.sheet.includes('\u0000')) throw new HttpError(400, 'bad_text', `工作表名“${s.sheet.replace(/\u0000/g, '')}”含有空字符（U+0000），请删除后重新上报`);
-    for (let r = 0; r < s.grid.length; r++) {
-      const row = s.grid[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v === 'string' && v.includes('\u0000'))
-          throw new HttpError(400, 'bad_text', `工作表“${s.sheet}”第 ${r + 1} 行 ${colLetter(c)} 列含有空字符（U+0000），请删除后重新上报`);
-      }
-    }
-  }
-}
-
-/** SHA-256 of what an upload is about (term and every sheet's grid): the same Idempotency-Key must carry the same content. */
-function fingerprint(term: string, sheets: SheetInput[]): string {
-  const h = createHash('sha256');
-  h.update(term);
-  for (const s of sheets) h.update('\u0000').update(s.sheet).update('\u0000').update(JSON.stringify(s.grid));
-  return h.digest('hex');
-}
-
 function idempotencyMismatch(): HttpError {
   return new HttpError(422, 'idempotency_mismatch', '这个 Idempotency-Key 已用于另一份内容，未保存任何内容；重新上报请使用新的 Idempotency-Key');
 }
 
-/** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/422). */
-export async function ingest(store: Store, req: IngestRequest, opts: { now?: Date; logger?: Logger } = {}): Promise<Receipt> {
+/** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/413/422/503). */
+export async function ingest(store: Store, req: IngestRequest, opts: IngestOptions = {}): Promise<Receipt> {
   const now = opts.now ?? new Date();
   const term = requireTerm(req.term);
   // A code with U+0000 names no school (and PostgreSQL would refuse to even look it up).
   const school = req.school.includes('\u0000') ? undefined : await getSchool(store.db, req.school);
   if (!school) throw new HttpError(404, 'no_school', `没有编码为 ${req.school} 的学校`);
-  const idemHash = req.idemKey ? fingerprint(term, req.sheets) : null;
-  if (req.idemKey) {
-    // A retry of an upload that already succeeded: answer as before without validating again.
-    const prior = await priorReceipt(store, req.school, req.idemKey, idemHash!);
-    if (prior === 'mismatch') throw idempotencyMismatch();
-    if (prior) return prior;
-  }
-  refuseNul(req.sheets);
   const info = parseTerm(term);
   const [roster, projectCodes, deadlines] = await Promise.all([
     latestRoster(store.db, req.school, term),
     latestProjectCodes(store.db, req.school, term),
     reflectionDeadlines(store.db, info.months),
   ]);
-  const result = validateWorkbook(req.sheets, {
+  const validateOpts = {
     term,
     asOf: todayIso(now),
     reflectionDeadlines: deadlines,
     ...(roster ? { roster } : {}),
     ...(projectCodes ? { projectCodes } : {}),
-  });
+  };
+  const job: ExamineJob =
+    'file' in req
+      ? { type: 'xlsx', file: new Uint8Array(req.file), name: '上传的文件', limits: req.limits, opts: validateOpts, term }
+      : { type: 'grids', sheets: req.sheets, opts: validateOpts, term };
+  let examined: Examined;
+  try {
+    examined = opts.pool ? await opts.pool.run(job) : await examineUpload(job);
+  } catch (err) {
+    if (err instanceof PoolError) throw new HttpError(err.status, err.code, err.message);
+    throw err;
+  }
+  if (!examined.ok) throw new HttpError(examined.refusal.status, examined.refusal.code, examined.refusal.message);
+  const { result } = examined;
+  const idemHash = req.idemKey ? examined.fingerprint : null;
+  if (req.idemKey) {
+    // A retry of an upload that already succeeded: answer as before, whatever the store holds now.
+    const prior = await priorReceipt(store, req.school, req.idemKey, idemHash!);
+    if (prior === 'mismatch') throw idempotencyMismatch();
+    if (prior) return bounded(prior);
+  }
   const all = result.sheets.flatMap((s) => s.findings);
   if (result.errors > 0) {
     const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
-    throw new HttpError(422, 'invalid_workbook', `发现 ${result.errors} 处错误，未保存任何内容；请修改后重新上报`, ordered.slice(0, MAX_FINDINGS));
+    throw new HttpError(422, 'invalid_workbook', `发现 ${result.errors} 处错误，未保存任何内容；请修改后重新上报`, boundFindings(ordered));
   }
   const recognised = result.sheets.filter((s) => s.kind !== null);
-  if (recognised.length === 0) throw new HttpError(422, 'no_sheets', '没有识别出任何登记表（教师名册、课题登记、课程登记、学月反思、论文投稿），未保存任何内容', all.slice(0, MAX_FINDINGS));
+  if (recognised.length === 0) throw new HttpError(422, 'no_sheets', '没有识别出任何登记表（教师名册、课题登记、课程登记、学月反思、论文投稿），未保存任何内容', boundFindings(all));
   const seen = new Map<string, string>();
   for (const s of recognised) {
     const prev = seen.get(s.kind!);
@@ -114,7 +105,7 @@ export async function ingest(store: Store, req: IngestRequest, opts: { now?: Dat
     kind: s.kind!,
     sheet: s.sheet,
     records: s.records,
-    warnings: s.findings,
+    warnings: boundFindings(s.findings, Infinity),
     columns: s.columns.map(({ field, col }) => ({ field, col })),
   }));
   let stored;
@@ -133,5 +124,10 @@ export async function ingest(store: Store, req: IngestRequest, opts: { now?: Dat
       opts.logger?.error({ err, uploadId: stored.uploadId }, 'cross-school check failed');
     }
   }
-  return buildReceipt(store, stored.uploadId, stored.replayed);
+  return bounded(await buildReceipt(store, stored.uploadId, stored.replayed));
+}
+
+/** A receipt as it is answered: its findings bounded like a 422's. */
+function bounded(r: Receipt): Receipt {
+  return { ...r, warnings: boundFindings(r.warnings as Finding[]), crossSchool: r.crossSchool.slice(0, MAX_FINDINGS) };
 }

@@ -14,15 +14,18 @@ export interface UploadLimits {
   cells: number;
   /** Rows × columns of the used range from A1 of one sheet (a lone cell at XFD1048576 must not allocate 17 billion). */
   area: number;
+  /** Characters of text over all cells once read (a shared string repeated in every cell multiplies a small file). */
+  textChars: number;
 }
 
-/** Defaults: 20 MB bodies; a workbook may expand to 200 MB, 1 M cells, 5 M grid positions per sheet. */
+/** Defaults: 20 MB bodies; a workbook may expand to 200 MB, 1 M cells, 5 M grid positions per sheet, 50 M characters of text. */
 export const DEFAULT_LIMITS: UploadLimits = {
   bodyBytes: 20 * 1024 * 1024,
   uncompressedBytes: 200 * 1024 * 1024,
   entries: 2000,
   cells: 1_000_000,
   area: 5_000_000,
+  textChars: 50_000_000,
 };
 
 /** The 413 answer for an oversized workbook. */

@@ -1,14 +1,14 @@
 /** Reading .xlsx into plain grids (values as Excel holds them: dates as serials), with Chinese errors for unusable files. */
-import { open } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isoToSerial } from '../../shared';
 import type { Cell, SheetInput } from '../../shared';
-import { LimitError, readOoxml } from './ooxml-reader';
+import { BrokenFileError, LimitError, readOoxml } from './ooxml-reader';
 
 /** A file that cannot be used as a workbook; the message says why, in Chinese. */
 export class XlsxError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'XlsxError';
   }
 }
@@ -49,12 +49,20 @@ export function plainCell(v: unknown): Cell {
   return String(v);
 }
 
-/** Limits that keep a hostile or broken file from exhausting memory. */
+/** Limits that keep a hostile or broken file from exhausting memory (the server passes its upload limits). */
 export interface ReadLimits {
   maxCells?: number;
   /** Cap on the bytes inflated from the zip (zip bombs). */
   maxUncompressed?: number;
+  maxEntries?: number;
+  /** Rows × columns of one sheet's grid. */
+  maxArea?: number;
+  /** Characters of text over all cells as read (shared strings and merges repeat text). */
+  maxTextChars?: number;
 }
+
+/** Limits for files read on the command line: far above any real register, still short of exhausting memory. */
+export const LOCAL_LIMITS: Required<ReadLimits> = { maxCells: 20_000_000, maxUncompressed: 2 * 1024 ** 3, maxEntries: 20_000, maxArea: 200_000_000, maxTextChars: 1_000_000_000 };
 
 /** A file past the read limits (too many cells, or inflating past the cap); the server answers 413. */
 export class XlsxLimitError extends XlsxError {
@@ -64,35 +72,36 @@ export class XlsxLimitError extends XlsxError {
   }
 }
 
-/** Reads every worksheet of an .xlsx (path or buffer) into grids, in tab order. Throws XlsxError for unusable files. */
+async function load(path: string, name: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new XlsxError(`“${name}”是文件夹，不是 Excel 工作簿`);
+    if (code === 'EACCES' || code === 'EPERM') throw new XlsxError(`无法打开文件“${name}”：没有读取权限`);
+    throw new XlsxError(`无法打开文件“${name}”：文件不存在或无权读取`);
+  }
+}
+
+/**
+ * Reads every worksheet of an .xlsx (path or buffer) into grids, in tab order, in one pass over the zip.
+ * Throws XlsxLimitError past a limit and XlsxError for anything that is not a readable workbook, each naming the file.
+ */
 export async function readWorkbook(
   input: string | Buffer,
   name = typeof input === 'string' ? basename(input) : '上传的文件',
   limits: ReadLimits = {},
 ): Promise<SheetInput[]> {
-  let head: Buffer;
-  if (typeof input === 'string') {
-    let fh;
-    try {
-      fh = await open(input, 'r');
-    } catch {
-      throw new XlsxError(`无法打开文件“${name}”：文件不存在或无权读取`);
-    }
-    try {
-      const buf = Buffer.alloc(65536);
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      head = buf.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } else head = input.subarray(0, 65536);
-  sniff(head, name);
+  const buf = typeof input === 'string' ? await load(input, name) : input;
+  sniff(buf.subarray(0, 65536), name);
   let sheets: SheetInput[];
   try {
-    sheets = await readOoxml(input, { maxCells: limits.maxCells ?? Infinity, maxUncompressed: limits.maxUncompressed ?? Infinity });
+    sheets = await readOoxml(buf, { ...LOCAL_LIMITS, ...limits });
   } catch (e) {
-    if (e instanceof LimitError) throw new XlsxLimitError(`“${name}”${e.message}，请拆分后再上传`);
-    throw new XlsxError(`“${name}”无法读取，文件可能已损坏：${(e as Error).message}`);
+    if (e instanceof LimitError) throw new XlsxLimitError(`“${name}”${e.message}，请检查或拆分后再上传`);
+    if (e instanceof BrokenFileError) throw new XlsxError(`“${name}”${e.message}`);
+    // Not a failure the reader anticipated (a bug): still a Chinese answer, with the original kept as the cause.
+    throw new XlsxError(`“${name}”无法读取，文件可能已损坏`, { cause: e });
   }
   if (!sheets.length) throw new XlsxError(`“${name}”中没有工作表`);
   return sheets;

@@ -16,6 +16,8 @@ export interface ChildServer {
   url: string;
   child: ChildProcess;
   output: () => string;
+  /** What the child wrote on stdout alone (the JSON request logs). */
+  stdout: () => string;
   /** SIGKILL: no cleanup of any kind. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -38,7 +40,8 @@ export function startChild(env: NodeJS.ProcessEnv): Promise<ChildServer> {
   running.add(child);
   child.once('exit', () => running.delete(child));
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  let stdout = '';
+  child.stdout!.on('data', (c: Buffer) => ((out += c.toString('utf8')), (stdout += c.toString('utf8'))));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -50,10 +53,12 @@ export function startChild(env: NodeJS.ProcessEnv): Promise<ChildServer> {
       if (!m) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
       resolve({
         url: m[1].replace(/\/$/, ''),
         child,
         output: () => out,
+        stdout: () => stdout,
         kill: async () => {
           child.kill('SIGKILL');
           await exited(child);
@@ -65,6 +70,7 @@ export function startChild(env: NodeJS.ProcessEnv): Promise<ChildServer> {
       });
     };
     child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`服务器退出（${code}）：\n${out}`));

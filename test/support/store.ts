@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../server/app';
+import type { UploadPool } from '../../server/upload/pool';
 import { openStore } from '../../server/store/open';
 import type { Store } from '../../server/store/schema';
 import { addSchool } from '../../server/store/schools';
@@ -52,7 +53,8 @@ export async function openDistrict(
   }
   const district = await issueDistrictToken(t.store.db);
   const app = createApp({ store: t.store, logger: pino({ level: 'silent' }), rateLimits: { perMinute: 100_000, uploadsPerMinute: 100_000, failedAuthPerMinute: 100_000 }, ...deps });
-  return { ...t, app, district, tokens };
+  // The app's upload workers end with the district.
+  return { ...t, app, district, tokens, dispose: async () => { await (app.locals.pool as UploadPool).close(); await t.dispose(); } };
 }
 
 /** `Authorization` header value. */

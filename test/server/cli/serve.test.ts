@@ -14,6 +14,9 @@ test.each(storeKinds())('on %s: first start creates the demo district and prints
       const out = first.output();
       term = /已创建演示区县（(\d{4}[春秋])，6 所学校）/.exec(out)![1];
       district = /区级令牌：(ybd_\S+)/.exec(out)![1];
+      // The banner and its tokens go to stderr; stdout carries only the JSON request logs.
+      await fetch(`${first.url}/healthz`);
+      expect(first.stdout()).not.toMatch(/ybd_|ybs_|研表服务器已启动/);
       for (const m of out.matchAll(/^\s+(WTQ-[A-Z]+) \S+：(ybs_\S+)$/gm)) schools[m[1]] = m[2];
       expect(Object.keys(schools).sort()).toEqual(['WTQ-GY', 'WTQ-JS', 'WTQ-NH', 'WTQ-SY', 'WTQ-XB', 'WTQ-ZG']);
       const get = (path: string, token: string) => fetch(`${first.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
