@@ -19,4 +19,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'admin', load: () => require('./admin').adminCommand },
   { name: 'consolidate', load: () => require('./consolidate').consolidateCommand },
   { name: 'sheets', load: () => require('./sheets').sheetsCommand },
+  { name: 'registers', load: () => require('./registers').registersCommand },
 ];

@@ -105,7 +105,6 @@ export class UploadPool {
 
   private start(): Slot {
     const slot: Slot = { worker: spawn(this.opts.memoryMb), busy: null, timer: null, ready: false };
-    slot.worker.unref();
     slot.worker.on('message', (m: { ready: true } | { ok: true; value: Examined } | { ok: false; error: string }) => {
       if ('ready' in m) {
         slot.ready = true;
@@ -133,12 +132,16 @@ export class UploadPool {
     };
     slot.worker.on('error', died);
     slot.worker.on('exit', () => died());
+    // After the listeners (attaching a 'message' listener refs the worker again): an idle worker never keeps the
+    // process alive; a busy one does, until its job is answered (assign/release).
+    slot.worker.unref();
     this.slots.push(slot);
     return slot;
   }
 
   private assign(slot: Slot, p: Pending): void {
     slot.busy = p;
+    slot.worker.ref();
     if (slot.ready) this.arm(slot);
     const transfer = p.job.type === 'xlsx' ? [p.job.file.buffer as ArrayBuffer] : [];
     slot.worker.postMessage(p.job, transfer);
@@ -159,6 +162,7 @@ export class UploadPool {
   private release(slot: Slot): Pending | null {
     const p = slot.busy;
     slot.busy = null;
+    slot.worker.unref();
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     return p;

@@ -1,13 +1,13 @@
-/** All templates, keyed by kind. Adding a kind is adding its file and one line here. */
+/**
+ * All templates, keyed by kind: the registers of the definition in force, compiled for the engine. Today that is
+ * the built-in definition (shared/registers/builtin.ts); adding a register is a row of the definition workbook.
+ */
+import { BUILTIN_DEFINITION } from '../registers/builtin';
+import { compileDefinition } from '../registers/compile';
 import type { KindId } from '../types';
-import { courses } from './courses';
-import { papers } from './papers';
-import { projects } from './projects';
-import { reflections } from './reflections';
-import { roster } from './roster';
 import type { Template } from './template';
 
-export const TEMPLATES: Record<KindId, Template> = { roster, projects, courses, reflections, papers };
+export const TEMPLATES = compileDefinition(BUILTIN_DEFINITION).templates as Record<KindId, Template>;
 
 /** A kind as a person names it: the id (papers), the Chinese title (论文投稿), or all/全部. */
 export function parseKind(s: string): KindId | 'all' | null {
