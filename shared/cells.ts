@@ -6,7 +6,7 @@ import { parseName } from './normalise/name';
 import { parseNumber } from './normalise/number';
 import { err, ok, type Norm } from './normalise/result';
 import { parseJournalNumber } from './normalise/serial-number';
-import { VALUE_SETS, type ColumnDef } from './templates';
+import { VALUE_SETS, type ColumnDef, type ValueSet } from './templates';
 import { cellText, halfWidthAlnum } from './text';
 import type { TermInfo } from './term';
 import { termYearOf } from './term';
@@ -20,11 +20,15 @@ const SEPARATORS = {
   authors: /[、，,;；]+/,
 };
 
-const enumCache = new Map<string, ReturnType<typeof compileEnum>>();
+/** Compiled matchers by value set (the built-in sets, or a district's). */
+const enumCache = new WeakMap<ValueSet, ReturnType<typeof compileEnum>>();
+
+/** The value sets a column may name: the built-in ones, or those of a district's definition. */
+export type ValueSets = Record<string, ValueSet>;
 
 /** Allowed values of a column's value set (for messages and dropdowns). */
-export function allowedValues(def: ColumnDef): string[] {
-  return def.values ? Object.keys(VALUE_SETS[def.values].values) : [];
+export function allowedValues(def: ColumnDef, valueSets: ValueSets = VALUE_SETS): string[] {
+  return def.values && valueSets[def.values] ? Object.keys(valueSets[def.values].values) : [];
 }
 
 function withRange(def: ColumnDef, n: Norm<number>): Norm<Value> {
@@ -44,7 +48,7 @@ export function freezeNorm(r: Norm<Value>): Norm<Value> {
 }
 
 /** Compiles one column (blank cells are handled by the caller, so parsers see only filled cells). */
-export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
+export function compileColumn(def: ColumnDef, term: TermInfo, valueSets: ValueSets = VALUE_SETS): CellParser {
   switch (def.type) {
     case 'text':
       return (v) => ok(halfWidthAlnum(cellText(v)));
@@ -87,8 +91,10 @@ export function compileColumn(def: ColumnDef, term: TermInfo): CellParser {
       return (v) => withRange(def, parseNumber(v, true));
     case 'enum': {
       if (!def.values) throw new Error(`模板错误：列“${def.name}”缺少取值集合`);
-      let m = enumCache.get(def.values);
-      if (!m) enumCache.set(def.values, (m = compileEnum(VALUE_SETS[def.values])));
+      const set = valueSets[def.values];
+      if (!set) throw new Error(`模板错误：列“${def.name}”的取值集合“${def.values}”不存在`);
+      let m = enumCache.get(set);
+      if (!m) enumCache.set(set, (m = compileEnum(set)));
       const matcher = m;
       return (v) => matcher.match(v);
     }

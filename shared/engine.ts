@@ -118,7 +118,7 @@ export function validateWorkbook(sheets: SheetInput[], opts: ValidateOptions = {
   const states: SheetState[] = [];
   const results: (SheetResult | SheetState)[] = [];
   for (const { sheet, grid } of sheets) {
-    const match = detectHeader(grid, sheet);
+    const match = detectHeader(grid, sheet, opts.registers?.templates);
     if (!match) {
       const findings = hasContent(grid)
         ? [makeFinding(sheet, { code: 'header_unknown', row: 1, field: '', value: sheet }, '')]

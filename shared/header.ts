@@ -32,17 +32,27 @@ const SCAN_ROWS = 10;
 const MIN_MATCHED = 3;
 const PASSIVE = new Set(PASSIVE_HEADERS.map((h) => foldHeader(h)));
 
-/** Per kind: folded header spelling → column. Built once. */
-const LOOKUPS: { template: Template; map: Map<string, ColumnDef> }[] = Object.values(TEMPLATES).map((template) => {
-  const map = new Map<string, ColumnDef>();
-  for (const def of template.columns) {
-    for (const name of [def.name, ...(def.aliases ?? [])]) {
-      const key = foldHeader(name).toUpperCase();
-      if (!map.has(key)) map.set(key, def);
+type Lookup = { template: Template; map: Map<string, ColumnDef> };
+
+/** Per register: folded header spelling → column. Built once per set of templates (the built-in one, a district's). */
+const LOOKUPS = new WeakMap<Record<string, Template>, Lookup[]>();
+
+function lookupsOf(templates: Record<string, Template>): Lookup[] {
+  let out = LOOKUPS.get(templates);
+  if (out) return out;
+  out = Object.values(templates).map((template) => {
+    const map = new Map<string, ColumnDef>();
+    for (const def of template.columns) {
+      for (const name of [def.name, ...(def.aliases ?? [])]) {
+        const key = foldHeader(name).toUpperCase();
+        if (!map.has(key)) map.set(key, def);
+      }
     }
-  }
-  return { template, map };
-});
+    return { template, map };
+  });
+  LOOKUPS.set(templates, out);
+  return out;
+}
 
 /** Header cell → folded label; a bracketed note (学时(小时)) is tried without the note too. */
 function lookup(map: Map<string, ColumnDef>, label: string): ColumnDef | undefined {
@@ -101,11 +111,12 @@ function hintText(grid: Grid, sheetName: string, headerRow: number): string {
 }
 
 /** Recognises the header and kind of a sheet, or null when it matches no kind. */
-export function detectHeader(grid: Grid, sheetName = ''): HeaderMatch | null {
-  let best: { cand: Candidate; entry: (typeof LOOKUPS)[number]; fields: number; tie: number } | null = null;
+export function detectHeader(grid: Grid, sheetName = '', templates: Record<string, Template> = TEMPLATES): HeaderMatch | null {
+  const lookups = lookupsOf(templates);
+  let best: { cand: Candidate; entry: Lookup; fields: number; tie: number } | null = null;
   for (const cand of candidates(grid)) {
     const hints = hintText(grid, sheetName, cand.row); // once per candidate, not once per kind and hint
-    for (const entry of LOOKUPS) {
+    for (const entry of lookups) {
       const s = score(cand.labels, entry.map);
       // Three known columns, or every required column of the kind (a roster of just 姓名 and 学科), is a match.
       const allRequired = s.required === entry.template.columns.filter((c) => c.required).length;

@@ -1,6 +1,6 @@
 /** Validating one recognised sheet: data rows found, cells normalised, every rule run over the rows column by column. */
 import { colLetter } from './a1';
-import { compileColumn, freezeNorm, MEMO_LIMIT, type CellParser } from './cells';
+import { compileColumn, freezeNorm, MEMO_LIMIT, type CellParser, type ValueSets } from './cells';
 import { CHECKS, type Check, type CheckContext, type Report } from './checks';
 import { Table } from './table';
 import { keyOf } from './checks/unique';
@@ -122,7 +122,7 @@ interface ColumnPlan {
   out: Value[];
 }
 
-function planColumn(col: MappedColumn, term: TermInfo, size: number): ColumnPlan {
+function planColumn(col: MappedColumn, term: TermInfo, size: number, valueSets?: ValueSets): ColumnPlan {
   const def = col.def;
   const text = def.type === 'text' || def.type === 'longtext';
   return {
@@ -133,7 +133,7 @@ function planColumn(col: MappedColumn, term: TermInfo, size: number): ColumnPlan
     shortText: def.type === 'text',
     required: def.required === true,
     inTerm: def.inTerm === true,
-    parse: compileColumn(def, term),
+    parse: compileColumn(def, term, valueSets),
     seen: new Map(),
     lookups: 0,
     misses: 0,
@@ -192,7 +192,7 @@ export function validateSheetRows(
   for (const u of match.unknown) report({ code: 'header_unknown', row: match.headerRow, field: '', value: u.text }, colLetter(u.index));
 
   const size = Math.max(0, grid.length - match.headerRow);
-  const plans = match.columns.map((col) => planColumn(col, term, size));
+  const plans = match.columns.map((col) => planColumn(col, term, size, options.registers?.valueSets));
   const rowNos: number[] = new Array(size);
   const cellRows: Cell[][] = new Array(size);
   const firstChar = match.labels[match.columns[0].index][0];

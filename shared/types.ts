@@ -38,6 +38,17 @@ export interface ValidateOptions {
   roster?: RosterEntry[];
   /** Project codes from elsewhere, used when the workbook has no 课题登记. */
   projectCodes?: string[];
+  /**
+   * The district's registers (a compiled register definition, shared/registers/compile.ts): which registers a
+   * sheet may be, their columns, rules and value sets. Default: the built-in definition.
+   */
+  registers?: CompiledRegisters;
+}
+
+/** A register definition as the engine uses it: templates by register code, value sets by code. */
+export interface CompiledRegisters {
+  templates: Record<string, import('./templates/template').Template>;
+  valueSets: Record<string, import('./templates/value-sets').ValueSet>;
 }
 
 /** A normalised data row: canonical field name → normalised value (ISO date strings, numbers, canonical enum values). */

@@ -6,7 +6,7 @@ import { optionsFromFlags, toText, validateFile } from './validate';
 
 export const fixCommand: Command = {
   name: 'fix',
-  usage: 'fix <文件.xlsx> -o 修正后.xlsx [--term 2025春] [--as-of 2025-06-30]',
+  usage: 'fix <文件.xlsx> -o 修正后.xlsx [--term 2025春] [--as-of 2025-06-30] [--registers 定义.xlsx]',
   summary: '写出一份应用了全部安全修正（规范名称、多余空格）的副本，原文件不变',
   async run(args) {
     const { positional, flags } = parseArgs(args);
@@ -21,12 +21,12 @@ export const fixCommand: Command = {
       return 2;
     }
     try {
-      const opts = optionsFromFlags(flags);
+      const opts = await optionsFromFlags(flags);
       const before = await validateFile(file, opts);
       const findings = before.sheets.flatMap((s) => s.findings);
       const n = await writeFixedCopy(file, out, fixable(findings));
       const after = await validateFile(out, opts);
-      process.stdout.write(`已修正 ${n} 处，写入：${out}\n剩余问题：\n` + toText(out, after));
+      process.stdout.write(`已修正 ${n} 处，写入：${out}\n剩余问题：\n` + toText(out, after, opts.registers));
       return after.errors ? 1 : 0;
     } catch (e) {
       process.stderr.write(`无法修正：${(e as Error).message}\n`);

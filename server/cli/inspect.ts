@@ -8,9 +8,10 @@ import { detectHeader, type HeaderMatch } from '../../shared/header';
 import { colLetter } from '../../shared/a1';
 import { TEMPLATES } from '../../shared/templates';
 import { foldHeader } from '../../shared/text';
-import type { Cell, SheetInput } from '../../shared/types';
+import type { Cell, CompiledRegisters, SheetInput } from '../../shared/types';
 import { readWorkbook } from '../xlsx/read';
 import { parseArgs, type Command } from './command';
+import { RegistersFlagError, registersFromFlags } from './registers-flag';
 
 /** How one header cell was matched. */
 export interface InspectedColumn {
@@ -42,10 +43,11 @@ function howMatched(header: string, field: string, m: HeaderMatch): InspectedCol
 }
 
 /** The inspection of a workbook's sheets (as read, before any validation). */
-export function inspectSheets(sheets: SheetInput[]): InspectedSheet[] {
+export function inspectSheets(sheets: SheetInput[], registers?: CompiledRegisters): InspectedSheet[] {
+  const templates = registers?.templates ?? TEMPLATES;
   return sheets.map(({ sheet, grid }) => {
     const cells = grid.map((row) => Array.from(row, (v: Cell) => (v === undefined ? null : v)));
-    const m = detectHeader(grid, sheet);
+    const m = detectHeader(grid, sheet, templates);
     if (!m) return { sheet, kind: null, title: null, headerRow: 0, columns: [], missing: [], cells };
     const columns: InspectedColumn[] = [];
     const mapped = new Map(m.columns.map((c) => [c.index, c]));
@@ -58,7 +60,7 @@ export function inspectSheets(sheets: SheetInput[]): InspectedSheet[] {
       else if (unknown.has(i)) columns.push({ col: colLetter(i), header: m.unknown.find((u) => u.index === i)!.text, field: null, match: '未识别' });
       else if (m.labels[i]) columns.push({ col: colLetter(i), header: String(headerCells[i] ?? m.labels[i]), field: null, match: '忽略' });
     }
-    return { sheet, kind: m.kind, title: TEMPLATES[m.kind].title, headerRow: m.headerRow, columns, missing: m.missing, cells };
+    return { sheet, kind: m.kind, title: templates[m.kind].title, headerRow: m.headerRow, columns, missing: m.missing, cells };
   });
 }
 
@@ -82,7 +84,7 @@ function toText(file: string, sheets: InspectedSheet[]): string {
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  usage: 'inspect <文件.xlsx> [--json]',
+  usage: 'inspect <文件.xlsx> [--registers 定义.xlsx] [--json]',
   summary: '查看研表在工作簿中看到的内容：每张工作表识别为哪种登记表、表头在哪一行、每个列名如何对应（--json 另附读取到的单元格）',
   async run(args) {
     const { positional, flags } = parseArgs(args, ['json']);
@@ -92,13 +94,15 @@ export const inspectCommand: Command = {
       return 2;
     }
     let sheets: SheetInput[];
+    let registers: CompiledRegisters | undefined;
     try {
+      registers = await registersFromFlags(flags);
       sheets = await readWorkbook(file, basename(file));
     } catch (e) {
-      process.stderr.write(`无法读取：${(e as Error).message}\n`);
+      process.stderr.write(`${e instanceof RegistersFlagError ? '' : '无法读取：'}${(e as Error).message}\n`);
       return 2;
     }
-    const inspected = inspectSheets(sheets);
+    const inspected = inspectSheets(sheets, registers);
     if (flags.json) {
       const body = { file, sheets: inspected.map(({ sheet, kind, headerRow, columns, missing, cells }) => ({ sheet, kind, headerRow, columns, missing, cells })) };
       process.stdout.write(JSON.stringify(body) + '\n');

@@ -1,8 +1,10 @@
 /** `yanbiao validate <file.xlsx>`: every sheet of a workbook checked, as a readable Chinese table or JSON. */
 import { basename } from 'node:path';
 import { TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
+import type { CompiledRegisters } from '../../shared/types';
 import { readWorkbook } from '../xlsx/read';
 import { flag, parseArgs, type Command } from './command';
+import { registersFromFlags } from './registers-flag';
 import { displayWidth, pad } from './format';
 
 /** Reads and validates a workbook file; throws XlsxError (or a term/date error) when it cannot. */
@@ -11,9 +13,10 @@ export async function validateFile(file: string, opts: ValidateOptions): Promise
   return validateWorkbook(sheets, opts);
 }
 
-/** The options of validate/fix from command-line flags. */
-export function optionsFromFlags(flags: Record<string, string | true>): ValidateOptions {
-  return { term: flag(flags, 'term'), asOf: flag(flags, 'as-of', 'asof') };
+/** The options of validate/fix from command-line flags (reads and checks --registers 定义.xlsx when given). */
+export async function optionsFromFlags(flags: Record<string, string | true>): Promise<ValidateOptions> {
+  const registers = await registersFromFlags(flags);
+  return { term: flag(flags, 'term'), asOf: flag(flags, 'as-of', 'asof'), ...(registers ? { registers } : {}) };
 }
 
 /** The JSON shape of `--json`. */
@@ -49,7 +52,8 @@ function line(f: Finding, fieldWidth: number): string {
 }
 
 /** The readable report: grouped by sheet, with a one-line summary. */
-export function toText(file: string, r: WorkbookResult): string {
+export function toText(file: string, r: WorkbookResult, registers?: CompiledRegisters): string {
+  const templates: Record<string, { title: string }> = registers?.templates ?? TEMPLATES;
   const out: string[] = [`文件：${file}`];
   for (const s of r.sheets) {
     const e = s.findings.filter((f) => f.severity === 'error').length;
@@ -58,7 +62,7 @@ export function toText(file: string, r: WorkbookResult): string {
       out.push(`\n【${s.sheet}】${s.findings.length ? '未识别的工作表（表头与任何模板都不符），已跳过' : '空工作表，已跳过'}`);
       continue;
     }
-    out.push(`\n【${s.sheet}】${TEMPLATES[s.kind].title}，表头在第 ${s.headerRow} 行，数据 ${s.dataRows} 行：${e} 个错误，${w} 个警告`);
+    out.push(`\n【${s.sheet}】${templates[s.kind]?.title ?? s.kind}，表头在第 ${s.headerRow} 行，数据 ${s.dataRows} 行：${e} 个错误，${w} 个警告`);
     if (!s.findings.length) continue;
     // The field column is as wide as this sheet's longest field name (计划结题日期, 关联课题编号) and two spaces more.
     const fieldWidth = Math.max(...s.findings.map((f) => displayWidth(f.field || '-')), displayWidth('字段')) + 2;
@@ -72,7 +76,7 @@ export function toText(file: string, r: WorkbookResult): string {
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'validate <文件.xlsx> [--term 2025春] [--as-of 2025-06-30] [--json]',
+  usage: 'validate <文件.xlsx> [--term 2025春] [--as-of 2025-06-30] [--registers 定义.xlsx] [--json]',
   summary: '校验工作簿中的每一张登记表（退出码：0 无错误，1 有错误，2 文件无法使用）',
   async run(args) {
     const { positional, flags } = parseArgs(args, ['json']);
@@ -82,14 +86,16 @@ export const validateCommand: Command = {
       return 2;
     }
     let result: WorkbookResult;
+    let opts: ValidateOptions;
     try {
-      result = await validateFile(file, optionsFromFlags(flags));
+      opts = await optionsFromFlags(flags);
+      result = await validateFile(file, opts);
     } catch (e) {
       process.stderr.write(`无法校验：${(e as Error).message}\n`);
       return 2;
     }
     if (flags.json) process.stdout.write(JSON.stringify(toJson(file, result)) + '\n');
-    else process.stdout.write(toText(file, result));
+    else process.stdout.write(toText(file, result, opts.registers));
     return result.errors ? 1 : 0;
   },
 };

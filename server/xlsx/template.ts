@@ -1,6 +1,7 @@
 /** Blank, structured workbooks from the templates: headers, widths, formats and dropdown lists for every value set. */
 import ExcelJS from 'exceljs';
 import { allowedValues, KINDS, TEMPLATES, type ColumnDef, type KindId } from '../../shared';
+import type { CompiledRegisters } from '../../shared/types';
 
 export { parseKind } from '../../shared';
 
@@ -22,9 +23,9 @@ const NUM_FMT: Partial<Record<ColumnDef['type'], string>> = {
   integer: '0',
 };
 
-/** Adds one kind's sheet to a workbook. */
-export function addTemplateSheet(wb: ExcelJS.Workbook, kind: KindId): ExcelJS.Worksheet {
-  const t = TEMPLATES[kind];
+/** Adds one register's sheet to a workbook (the built-in registers, or a district's with `registers`). */
+export function addTemplateSheet(wb: ExcelJS.Workbook, kind: KindId, registers?: CompiledRegisters): ExcelJS.Worksheet {
+  const t = (registers?.templates ?? TEMPLATES)[kind];
   const ws = wb.addWorksheet(t.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = t.columns.map((c) => ({ header: c.required ? `${c.name}*` : c.name, key: c.name, width: c.width }));
   const header = ws.getRow(1);
@@ -39,7 +40,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, kind: KindId): ExcelJS.Wo
     if (fmt) ws.getColumn(i + 1).numFmt = fmt;
     header.getCell(i + 1).numFmt = 'General';
     const range = `${letter}2:${letter}${TEMPLATE_ROWS + 1}`;
-    const values = allowedValues(c);
+    const values = allowedValues(c, registers?.valueSets);
     if (values.length) {
       (ws as unknown as WithValidations).dataValidations.add(range, {
         type: 'list',
@@ -81,10 +82,11 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, kind: KindId): ExcelJS.Wo
   return ws;
 }
 
-/** A workbook holding the templates of the given kinds (all five when `kind` is 'all'). */
-export function templateWorkbook(kind: KindId | 'all'): ExcelJS.Workbook {
+/** A workbook holding the templates of the given registers (every register when `kind` is 'all'). */
+export function templateWorkbook(kind: KindId | 'all', registers?: CompiledRegisters): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '研表 Yanbiao';
-  for (const k of kind === 'all' ? KINDS : [kind]) addTemplateSheet(wb, k);
+  const all = registers ? (Object.keys(registers.templates) as KindId[]) : KINDS;
+  for (const k of kind === 'all' ? all : [kind]) addTemplateSheet(wb, k, registers);
   return wb;
 }

@@ -6,7 +6,7 @@
 import type { FindingCode } from '../findings/codes';
 import type { ColumnDef, ColumnType, Rule, Template } from '../templates/template';
 import type { ValueSet } from '../templates/value-sets';
-import type { KindId } from '../types';
+import type { CompiledRegisters, KindId } from '../types';
 import { RULE_FAMILIES, type Column, type ColumnTypeName, type RegisterDefinition, type RuleRow } from './schema';
 
 const TYPES: Record<ColumnTypeName, ColumnType> = {
@@ -82,10 +82,7 @@ export function compileRule(r: RuleRow, columns: Column[]): Rule {
 }
 
 /** The engine's view of a definition. */
-export interface Compiled {
-  templates: Record<string, Template>;
-  valueSets: Record<string, ValueSet>;
-}
+export type Compiled = CompiledRegisters;
 
 /** Compiles a (checked) definition for the engine. */
 export function compileDefinition(def: RegisterDefinition): Compiled {
