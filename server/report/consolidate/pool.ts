@@ -17,9 +17,11 @@ export function defaultJobs(): number {
 }
 
 function startWorker(): Worker {
-  // Workers run the TypeScript sources through tsx, as the CLI itself does.
+  // Workers run the TypeScript sources through tsx, as the CLI itself does. tsx is resolved from here, not from the
+  // working directory: an eval'd worker's require() looks relative to the cwd (`Cannot find module 'tsx/cjs'`
+  // when consolidate ran from any other folder).
   const entry = resolvePath(__dirname, 'read-worker.ts');
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true });
 }
 
 /**

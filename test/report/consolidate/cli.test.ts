@@ -113,4 +113,22 @@ describe('consolidate CLI', () => {
     expect(new Set(cross.map((r) => r[0]))).toEqual(new Set(['WTQ-001', genSchool(1).name]));
     expect(String(cross.find((r) => r[0] === 'WTQ-001')![10])).toContain(genSchool(1).name);
   });
+
+  test('runs from any working directory, its worker threads too (not only from the repository root)', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'yanbiao-elsewhere-'));
+    try {
+      await writeSheets(join(elsewhere, 'WTQ-101_登记表.xlsx'), schoolSheets(10, 20).sheets);
+      await writeSheets(join(elsewhere, 'WTQ-102_登记表.xlsx'), schoolSheets(11, 20).sheets);
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/yanbiao'), 'consolidate', '.', '--term', '2025春', '--as-of', '2025-07-31', '-o', 'out.xlsx', '--jobs', '2'], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.stderr).not.toMatch(/Cannot find module/);
+      expect(r.status).toBe(0);
+      expect(existsSync(join(elsewhere, 'out.xlsx'))).toBe(true);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
