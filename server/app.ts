@@ -10,6 +10,7 @@ import { makeLogger, requestLog } from './http/logging';
 import { DEFAULT_RATE_LIMITS, failedAuthPerAddress, perToken, type RateLimits } from './http/rate-limit';
 import type { RouteContext } from './routes/context';
 import { readingRoutes } from './routes/reading';
+import { registersRoutes } from './routes/registers';
 import { reportRoutes } from './routes/report';
 import { sheetsRoutes } from './routes/sheets';
 import { uploadRoutes } from './routes/uploads';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(readingRoutes(ctx));
   api.use(reportRoutes(ctx));
   api.use(sheetsRoutes(ctx));
+  api.use(registersRoutes(ctx));
   app.use('/api/v1', api);
 
   const webDist = deps.webDist ?? join(ROOT, 'server', 'web', 'dist');

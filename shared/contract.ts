@@ -81,6 +81,8 @@ export const ErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     findings: z.array(FindingSchema).optional(),
+    /** A refused register definition's problems, each at its sheet, row and column. */
+    problems: z.array(z.object({ sheet: z.string(), row: z.number(), col: z.string(), field: z.string(), message: z.string() })).optional(),
   }),
 });
 /** The error body. */

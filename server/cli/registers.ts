@@ -1,8 +1,9 @@
 /**
- * `yanbiao registers export|check`: the register definition as the workbook a district officer edits.
- * `export -o 定义.xlsx` writes the definition in force (today the built-in one; see docs/registers.md for the
- * steps that store a district's own); `check 定义.xlsx` lists every problem with sheet, row and column (exit 1),
- * or says the definition is sound (exit 0).
+ * `yanbiao registers export|check|import`: the register definition as the workbook a district officer edits.
+ * `export -o 定义.xlsx` writes the definition in force: the store's (YANBIAO_DATA or DATABASE_URL, when it holds
+ * one), else the built-in one. `check 定义.xlsx` lists every problem with sheet, row and column (exit 1), or says
+ * the definition is sound (exit 0). `import 定义.xlsx` checks it and stores it as the district's definition from
+ * the next upload on (a new version, audited); a broken one is refused with its problems.
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,7 +11,15 @@ import { BUILTIN_DEFINITION } from '../../shared/registers/builtin';
 import { parseDefinitionWorkbook, type DefinitionProblem } from '../../shared/registers/workbook';
 import { writeDefinitionWorkbook } from '../registers/workbook';
 import { readWorkbook } from '../xlsx/read';
+import { storeConfigFromEnv } from '../config';
+import { currentDefinition, storeDefinition } from '../store/registers';
+import { openStore } from '../store/open';
 import { flag, parseArgs, type Command } from './command';
+
+/** Whether a store is configured (else export gives the built-in definition without creating one). */
+function usesStore(): boolean {
+  return Boolean(process.env.DATABASE_URL || process.env.YANBIAO_DATA);
+}
 
 function place(p: DefinitionProblem): string {
   if (!p.row) return `【${p.sheet}】`;
@@ -19,8 +28,8 @@ function place(p: DefinitionProblem): string {
 
 export const registersCommand: Command = {
   name: 'registers',
-  usage: 'registers export -o 定义.xlsx | registers check 定义.xlsx [--json]',
-  summary: '导出登记表定义工作簿（登记表、列、取值、规则、指标），或检查修改后的定义（退出码：0 无问题，1 有问题，2 文件无法使用）',
+  usage: 'registers export -o 定义.xlsx | registers check 定义.xlsx [--json] | registers import 定义.xlsx',
+  summary: '导出登记表定义工作簿（登记表、列、取值、规则、指标），检查修改后的定义，或检查后保存为区里的定义（YANBIAO_DATA 或 DATABASE_URL；退出码：0 无问题，1 有问题，2 文件无法使用）',
   async run(args) {
     const { positional, flags } = parseArgs(args, ['json']);
     const [sub, file] = positional;
@@ -30,16 +39,26 @@ export const registersCommand: Command = {
         process.stderr.write(`用法：yanbiao registers export -o 定义.xlsx\n`);
         return 2;
       }
+      let inForce = { version: 0, definition: BUILTIN_DEFINITION };
+      if (usesStore()) {
+        const store = await openStore(storeConfigFromEnv());
+        try {
+          inForce = await currentDefinition(store.db);
+        } finally {
+          await store.close();
+        }
+      }
       try {
-        await writeFile(out, await writeDefinitionWorkbook(BUILTIN_DEFINITION));
+        await writeFile(out, await writeDefinitionWorkbook(inForce.definition));
       } catch (e) {
         process.stderr.write(`无法写入“${out}”：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件夹不存在' : '没有写入权限或文件被占用'}\n`);
         return 2;
       }
-      process.stdout.write(`已导出登记表定义（${BUILTIN_DEFINITION.registers.length} 张登记表）：${out}\n`);
+      const which = inForce.version ? `第 ${inForce.version} 版` : '内置';
+      process.stdout.write(`已导出${which}登记表定义（${inForce.definition.registers.length} 张登记表）：${out}\n`);
       return 0;
     }
-    if (sub === 'check' && file) {
+    if ((sub === 'check' || sub === 'import') && file) {
       let sheets;
       try {
         sheets = await readWorkbook(file, basename(file));
@@ -56,6 +75,15 @@ export const registersCommand: Command = {
       } else {
         process.stdout.write(`文件：${file}\n${problems.map((p) => `  ${place(p)}：${p.message}`).join('\n')}\n\n合计 ${problems.length} 个问题——定义未生效，请修改后再检查。\n`);
       }
+      if (sub === 'import' && definition) {
+        const store = await openStore(storeConfigFromEnv());
+        try {
+          const version = await storeDefinition(store.db, definition, 'cli');
+          process.stdout.write(`已保存为第 ${version} 版登记表定义，下一次上报起生效（已上报的版本不受影响）。\n`);
+        } finally {
+          await store.close();
+        }
+      } else if (sub === 'import') process.stdout.write('定义未保存。\n');
       return definition ? 0 : 1;
     }
     process.stderr.write(`用法：yanbiao ${this.usage}\n`);

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '../../shared/contract';
 import type { Finding } from '../../shared/findings/finding';
+import type { DefinitionProblem } from '../../shared/registers/workbook';
 
 /** A failure with its status, stable code and Chinese message (and the findings of a rejected upload). */
 export class HttpError extends Error {
@@ -11,6 +12,7 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly findings?: Finding[],
+    readonly problems?: DefinitionProblem[],
   ) {
     super(message);
   }
@@ -45,6 +47,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const body: ErrorBody = { error: { code: e.code, message: e.message } };
     if (e.findings) body.error.findings = e.findings;
+    if (e.problems) body.error.problems = e.problems;
     res.status(e.status).json(body);
   };
 }

@@ -5,7 +5,7 @@ import type { DB } from './schema';
 /** One audit entry to record. `actor` is `district:<tokenId>`, `school:<code>:<tokenId>` or `cli`. */
 export interface AuditEntry {
   actor: string;
-  action: 'upload' | 'return' | 'token' | 'district-token' | 'add-school' | 'deadline' | 'demo';
+  action: 'upload' | 'return' | 'token' | 'district-token' | 'add-school' | 'deadline' | 'demo' | 'registers';
   school?: string | null;
   target?: string | null;
   detail?: unknown;

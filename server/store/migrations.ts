@@ -136,6 +136,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('uploads').addColumn('idem_hash', 'text').execute();
       },
     },
+    '0004_register_definitions': {
+      // The district's register definitions, one immutable version each; a submission remembers the one it was
+      // checked with (0: the built-in definition).
+      async up(db: Kysely<any>) {
+        await serial(db.schema.createTable('register_definitions'), 'version')
+          .addColumn('name', 'text', (c: any) => c.notNull())
+          .addColumn('definition', 'text', (c: any) => c.notNull())
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .addColumn('actor', 'text', (c: any) => c.notNull())
+          .execute();
+        await db.schema.alterTable('submissions').addColumn('definition_version', 'integer', (c: any) => c.notNull().defaultTo(0)).execute();
+      },
+    },
   };
 }
 

@@ -49,6 +49,17 @@ export interface SubmissionTable {
   created_at: string;
   /** 1 once the cross-school check has run for it. */
   cross_checked: Generated<number>;
+  /** The register definition it was checked with (0: the built-in one). */
+  definition_version: Generated<number>;
+}
+
+/** One version of the district's register definition (canonical JSON, shared/registers/schema.ts). */
+export interface RegisterDefinitionTable {
+  version: Generated<number>;
+  name: string;
+  definition: string;
+  created_at: string;
+  actor: string;
 }
 
 /** One normalised data row of a submission (values as JSON, canonical field names). */
@@ -132,6 +143,7 @@ export interface DB {
   deadlines: DeadlineTable;
   audit: AuditTable;
   sheet_links: SheetLinkTable;
+  register_definitions: RegisterDefinitionTable;
 }
 
 /** Which engine is underneath. */

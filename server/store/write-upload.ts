@@ -26,6 +26,8 @@ export interface UploadInput {
   source: 'xlsx' | 'json' | 'demo' | 'sheets';
   actor: string;
   submissions: NewSubmission[];
+  /** The register definition the submissions were checked with (0: the built-in one). */
+  definitionVersion?: number;
 }
 
 /** The stored upload's id and whether it was an idempotent replay of an earlier one. */
@@ -83,6 +85,7 @@ async function storeOne(trx: Transaction<DB>, input: UploadInput, uploadId: numb
       comment: null,
       returned_at: null,
       created_at: at,
+      definition_version: input.definitionVersion ?? 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

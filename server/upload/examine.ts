@@ -7,14 +7,15 @@
 import { createHash } from 'node:crypto';
 import { validateWorkbook, type SheetInput, type ValidateOptions, type WorkbookResult } from '../../shared';
 import type { Finding } from '../../shared/findings/finding';
+import type { RegisterDefinition } from '../../shared/registers/schema';
+import { parseDefinitionWorkbook, type DefinitionProblem } from '../../shared/registers/workbook';
 import { colLetter } from '../../shared/a1';
 import { readWorkbook, XlsxError, XlsxLimitError, type ReadLimits } from '../xlsx/read';
 
-/** What to examine. */
-export type ExamineJob = ({ type: 'xlsx'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & {
-  opts: ValidateOptions;
-  term: string;
-};
+/** What to examine: an upload (an .xlsx's bytes or grids) to validate, or a register definition workbook to check. */
+export type ExamineJob =
+  | (({ type: 'xlsx'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & { opts: ValidateOptions; term: string })
+  | { type: 'definition'; file: Uint8Array; name: string; limits: ReadLimits };
 
 /** A refusal, as the HTTP answer it becomes. */
 export interface Refusal {
@@ -24,7 +25,10 @@ export interface Refusal {
 }
 
 /** What came of it. */
-export type Examined = { ok: true; fingerprint: string; result: WorkbookResult } | { ok: false; refusal: Refusal };
+export type Examined =
+  | { ok: true; fingerprint: string; result: WorkbookResult }
+  | { ok: true; definition: RegisterDefinition | null; problems: DefinitionProblem[] }
+  | { ok: false; refusal: Refusal };
 
 /** A 422 carries at most this many findings (the add-in and the CLI show the rest after fixing these). */
 export const MAX_FINDINGS = 1000;
@@ -98,7 +102,7 @@ function nulRefusal(sheets: SheetInput[]): Refusal | null {
 /** Reads and validates one upload. Never throws for anything the file holds: a refusal is returned. */
 export async function examineUpload(job: ExamineJob): Promise<Examined> {
   let sheets: SheetInput[];
-  if (job.type === 'xlsx') {
+  if (job.type === 'xlsx' || job.type === 'definition') {
     try {
       sheets = await readWorkbook(Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength), job.name, job.limits);
     } catch (err) {
@@ -107,6 +111,7 @@ export async function examineUpload(job: ExamineJob): Promise<Examined> {
       throw err;
     }
   } else sheets = job.sheets;
+  if (job.type === 'definition') return { ok: true, ...parseDefinitionWorkbook(sheets, job.name.replace(/\.xlsx$/i, '')) };
   const nul = nulRefusal(sheets);
   if (nul) return { ok: false, refusal: nul };
   const fp = fingerprint(job.term, sheets);

@@ -4,7 +4,7 @@
  * every recognised sheet in one transaction, run the cross-school checks and answer with the receipt.
  */
 import type { Logger } from 'pino';
-import { isTerm, parseTerm, todayIso, type KindId, type SheetInput } from '../../shared';
+import { isTerm, parseTerm, TEMPLATES, todayIso, type SheetInput } from '../../shared';
 import type { Finding } from '../../shared/findings/finding';
 import type { Receipt } from '../../shared/contract';
 import { crossCheck } from '../cross/check';
@@ -12,6 +12,7 @@ import { HttpError } from '../http/errors';
 import { reflectionDeadlines } from '../store/deadlines';
 import { latestProjectCodes, latestRoster } from '../store/rows';
 import type { Store } from '../store/schema';
+import { compiledOf, currentDefinition } from '../store/registers';
 import { getSchool } from '../store/schools';
 import { IdempotencyMismatch, writeUpload, type NewSubmission } from '../store/write-upload';
 import type { ReadLimits } from '../xlsx/read';
@@ -34,8 +35,6 @@ export interface IngestOptions {
   logger?: Logger;
   pool?: UploadPool;
 }
-
-const KIND_TITLES: Record<KindId, string> = { roster: '教师名册', projects: '课题登记', courses: '课程登记', reflections: '学月反思', papers: '论文投稿' };
 
 /** A term from a request, checked. */
 export function requireTerm(term: unknown): string {
@@ -60,12 +59,17 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
     latestProjectCodes(store.db, req.school, term),
     reflectionDeadlines(store.db, info.months),
   ]);
+  // The district's register definition in force (the built-in one until a district stores its own).
+  const definition = await currentDefinition(store.db);
+  const registers = compiledOf(definition);
+  const titles: Record<string, { title: string }> = registers?.templates ?? TEMPLATES;
   const validateOpts = {
     term,
     asOf: todayIso(now),
     reflectionDeadlines: deadlines,
     ...(roster ? { roster } : {}),
     ...(projectCodes ? { projectCodes } : {}),
+    ...(registers ? { registers } : {}),
   };
   const job: ExamineJob =
     'file' in req
@@ -79,6 +83,7 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
     throw err;
   }
   if (!examined.ok) throw new HttpError(examined.refusal.status, examined.refusal.code, examined.refusal.message);
+  if (!('result' in examined)) throw new Error('examine: not an upload');
   const { result } = examined;
   const idemHash = req.idemKey ? examined.fingerprint : null;
   if (req.idemKey) {
@@ -93,12 +98,13 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
     throw new HttpError(422, 'invalid_workbook', `发现 ${result.errors} 处错误，未保存任何内容；请修改后重新上报`, boundFindings(ordered));
   }
   const recognised = result.sheets.filter((s) => s.kind !== null);
-  if (recognised.length === 0) throw new HttpError(422, 'no_sheets', '没有识别出任何登记表（教师名册、课题登记、课程登记、学月反思、论文投稿），未保存任何内容', boundFindings(all));
+  if (recognised.length === 0)
+    throw new HttpError(422, 'no_sheets', `没有识别出任何登记表（${Object.values(titles).map((t) => t.title).join('、')}），未保存任何内容`, boundFindings(all));
   const seen = new Map<string, string>();
   for (const s of recognised) {
     const prev = seen.get(s.kind!);
     if (prev !== undefined)
-      throw new HttpError(422, 'duplicate_kind', `工作表“${prev}”和“${s.sheet}”都是${KIND_TITLES[s.kind!]}，一次只能上报一张；请合并后重新上报`);
+      throw new HttpError(422, 'duplicate_kind', `工作表“${prev}”和“${s.sheet}”都是${titles[s.kind!]?.title ?? s.kind}，一次只能上报一张；请合并后重新上报`);
     seen.set(s.kind!, s.sheet);
   }
   const submissions: NewSubmission[] = recognised.map((s) => ({
@@ -110,7 +116,11 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   }));
   let stored;
   try {
-    stored = await writeUpload(store, { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions }, now);
+    stored = await writeUpload(
+      store,
+      { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions, definitionVersion: definition.version },
+      now,
+    );
   } catch (err) {
     // A concurrent request took the same key for other content first.
     if (err instanceof IdempotencyMismatch) throw idempotencyMismatch();

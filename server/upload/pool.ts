@@ -143,7 +143,7 @@ export class UploadPool {
     slot.busy = p;
     slot.worker.ref();
     if (slot.ready) this.arm(slot);
-    const transfer = p.job.type === 'xlsx' ? [p.job.file.buffer as ArrayBuffer] : [];
+    const transfer = p.job.type === 'grids' ? [] : [p.job.file.buffer as ArrayBuffer];
     slot.worker.postMessage(p.job, transfer);
   }
 

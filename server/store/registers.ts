@@ -1,0 +1,49 @@
+/**
+ * The district's register definition in the store: immutable versions, the newest in force from the next upload
+ * on. Version 0 is the built-in definition (no row). Compiled definitions are cached by version: a version never
+ * changes, so the cache is safe in every process of a deployment.
+ */
+import type { Kysely } from 'kysely';
+import { BUILTIN_DEFINITION } from '../../shared/registers/builtin';
+import { compileDefinition } from '../../shared/registers/compile';
+import { RegisterDefinitionSchema, type RegisterDefinition } from '../../shared/registers/schema';
+import type { CompiledRegisters } from '../../shared/types';
+import { audit } from './audit';
+import type { DB } from './schema';
+
+/** A definition as stored. */
+export interface StoredDefinition {
+  version: number;
+  definition: RegisterDefinition;
+  createdAt: string | null;
+}
+
+const compiled = new Map<number, CompiledRegisters>();
+
+/** The definition in force: the newest stored version, or the built-in one (version 0). */
+export async function currentDefinition(db: Kysely<DB>): Promise<StoredDefinition> {
+  const row = await db.selectFrom('register_definitions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+  if (!row) return { version: 0, definition: BUILTIN_DEFINITION, createdAt: null };
+  return { version: row.version, definition: RegisterDefinitionSchema.parse(JSON.parse(row.definition)), createdAt: row.created_at };
+}
+
+/** The compiled form of a stored definition (undefined for the built-in one, which the engine uses by default). */
+export function compiledOf(d: StoredDefinition): CompiledRegisters | undefined {
+  if (d.version === 0) return undefined;
+  let c = compiled.get(d.version);
+  if (!c) compiled.set(d.version, (c = compileDefinition(d.definition)));
+  return c;
+}
+
+/** Stores a checked definition as the next version and audits it; returns the new version. */
+export async function storeDefinition(db: Kysely<DB>, definition: RegisterDefinition, actor: string, now = new Date()): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('register_definitions')
+      .values({ name: definition.name, definition: JSON.stringify(definition), created_at: now.toISOString(), actor })
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    await audit(tx, { actor, action: 'registers', target: String(row.version), detail: { name: definition.name, registers: definition.registers.map((r) => r.code) } }, now);
+    return row.version;
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The district's register definition on the server, on SQLite and PostgreSQL: read by any token, replaced by the
+ * district with a workbook (checked in a worker; a broken one changes nothing), versioned and audited, and in force
+ * from the next upload on — a new register (听课记录), refused under the built-in definition, is accepted and
+ * stored with the version it was checked with.
+ */
+import request from 'supertest';
+import { storeKinds } from '../support/pg';
+import { bearer, openDistrict, type TestDistrict } from '../support/store';
+import { xlsxOf } from '../support/xlsx';
+import { districtBDefinition } from '../fixtures/registers/district-b';
+import * as F from '../support/fixture-district';
+
+describe.each(storeKinds())('register definition on %s', (kind) => {
+  let d: TestDistrict;
+  beforeAll(async () => {
+    d = await openDistrict(kind, F.SCHOOLS, { now: () => F.NOW });
+  });
+  afterAll(() => d.dispose());
+  const school = () => bearer(d.tokens['WTQ-A']);
+  const put = (token: string, buf: Buffer) => request(d.app).put('/api/v1/registers').set('Authorization', token).attach('file', buf, '定义.xlsx');
+  const upload = async (sheets: Parameters<typeof xlsxOf>[0]) =>
+    request(d.app).post('/api/v1/uploads?term=2025春').set('Authorization', school()).attach('file', await xlsxOf(sheets), 'a.xlsx');
+  const roster = { sheet: '教师名册', grid: [['姓名', '学科'], ['张伟', '语文'], ['李娜', '数学']] };
+  const visits = {
+    sheet: '听课记录',
+    grid: [
+      ['日期', '听课教师', '授课教师', '学科', '课题', '节数'],
+      ['2025-03-11', '张伟', '王芳', '语文', '《春》', 2],
+      ['2025-03-18', '李娜', '王芳', '数学', '《认识图形》', 1],
+    ],
+  };
+
+  test('at first, the built-in definition (version 0), readable with a school token', async () => {
+    const res = await request(d.app).get('/api/v1/registers').set('Authorization', school());
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(0);
+    expect(res.body.definition.registers.map((r: { code: string }) => r.code)).toEqual(['roster', 'projects', 'courses', 'reflections', 'papers']);
+  });
+
+  test('a school token may not replace it (403), nor an anonymous request (401)', async () => {
+    const buf = await xlsxOf(districtBDefinition());
+    expect((await put(school(), buf)).status).toBe(403);
+    expect((await request(d.app).put('/api/v1/registers').attach('file', buf, 'a.xlsx')).status).toBe(401);
+  });
+
+  test('a broken definition: 422 with every problem at its place, nothing stored', async () => {
+    const sheets = districtBDefinition();
+    sheets[1].grid = [...sheets[1].grid, ['lesson_visits', '是否公开', '', '布尔', '否', '', '', '', '']];
+    const res = await put(bearer(d.district), await xlsxOf(sheets));
+    expect([res.status, res.body.error.code]).toEqual([422, 'invalid_definition']);
+    expect(res.body.error.problems).toEqual([{ sheet: '列', row: 16, col: 'D', field: '类型', message: '类型“布尔”不存在，应为：文本、长文本、姓名、多个姓名、日期、月份、数字、整数、取值、刊号' }]);
+    const now = await request(d.app).get('/api/v1/registers').set('Authorization', school());
+    expect(now.body.version).toBe(0);
+  });
+
+  test('under the built-in definition, a 听课记录 sheet is read as a 课程登记 lacking its columns: refused', async () => {
+    const res = await upload([roster, visits]);
+    expect([res.status, res.body.error.code]).toEqual([422, 'invalid_workbook']);
+    const missing = res.body.error.findings.filter((f: { code: string }) => f.code === 'header_missing').map((f: { field: string }) => f.field);
+    expect(missing).toEqual(['课名', '课型', '级别']);
+    expect((await d.store.db.selectFrom('submissions').select('id').execute()).length).toBe(0);
+  });
+
+  test("the district's definition stored as version 1, audited, in force for the next upload", async () => {
+    const res = await put(bearer(d.district), await xlsxOf(districtBDefinition()));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 1, registers: [{ code: 'roster' }, { code: 'reflections' }, { code: 'lesson_visits', columns: ['日期', '听课教师', '授课教师', '学科', '课题', '节数'] }] });
+    const got = await request(d.app).get('/api/v1/registers').set('Authorization', school());
+    expect([got.body.version, got.body.definition.registers.length]).toEqual([1, 3]);
+    const audit = await request(d.app).get('/api/v1/audit?action=registers').set('Authorization', bearer(d.district));
+    expect(audit.body.entries.map((e: { action: string; target: string }) => [e.action, e.target])).toEqual([['registers', '1']]);
+
+    const up = await upload([roster, visits]);
+    expect(up.status).toBe(201);
+    expect(up.body.submissions.map((s: { kind: string; rows: number }) => [s.kind, s.rows])).toEqual([
+      ['roster', 2],
+      ['lesson_visits', 2],
+    ]);
+    const versions = await d.store.db.selectFrom('submissions').select(['kind', 'version', 'definition_version']).orderBy('id').execute();
+    expect(versions.map((v) => [v.kind, v.version, v.definition_version])).toEqual([
+      ['roster', 1, 1],
+      ['lesson_visits', 1, 1],
+    ]);
+  });
+
+  test("the district's ranges apply to uploads: 节数 12 is refused (422), nothing stored", async () => {
+    const before = (await d.store.db.selectFrom('submissions').select('id').execute()).length;
+    const bad = { ...visits, grid: [visits.grid[0], ['2025-03-25', '张伟', '王芳', '语文', '《春》', 12]] };
+    const res = await upload([roster, bad]);
+    expect([res.status, res.body.error.code]).toEqual([422, 'invalid_workbook']);
+    expect(res.body.error.findings.map((f: { code: string; row: number; field: string }) => [f.code, f.row, f.field])).toEqual([['max', 2, '节数']]);
+    expect((await d.store.db.selectFrom('submissions').select('id').execute()).length).toBe(before);
+  });
+
+  test('board, summary and report still answer with a district register stored', async () => {
+    for (const path of ['/api/v1/terms/2025春/status', '/api/v1/terms/2025春/summary', '/api/v1/terms/2025春/report.xlsx']) {
+      const res = await request(d.app).get(path).set('Authorization', bearer(d.district));
+      expect([path, res.status]).toEqual([path, 200]);
+    }
+  });
+});
