@@ -3,6 +3,7 @@ import { parseTerm, type KindId } from '../../shared';
 import { assembleSummary, SchoolTally, type Summary } from '../../shared/metrics';
 import { currentIds, termSubmissions } from '../store/current';
 import { reflectionDeadlines } from '../store/deadlines';
+import { currentDefinition } from '../store/registers';
 import { streamRowsOfMany } from '../store/rows';
 import type { Store } from '../store/schema';
 import { listSchools } from '../store/schools';
@@ -10,13 +11,14 @@ import { listSchools } from '../store/schools';
 /** DOMAIN.md's metrics for a term as of a date (every school of the district, reported or not). */
 export async function termSummary(store: Store, term: string, asOf: string): Promise<Summary> {
   const { db } = store;
-  const [schools, subs, deadlines] = await Promise.all([
+  const [schools, subs, deadlines, inForce] = await Promise.all([
     listSchools(db),
     termSubmissions(db, term),
     reflectionDeadlines(db, parseTerm(term).months),
+    currentDefinition(db),
   ]);
   const current = currentIds(subs);
-  const ctx = { term, asOf, deadlines };
+  const ctx = { term, asOf, deadlines, definition: inForce.definition };
   const lines = [];
   for (const school of schools) {
     const tally = new SchoolTally(school, ctx);

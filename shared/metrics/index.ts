@@ -6,3 +6,4 @@ export { RANK_LABELS, RANK_VALUE, districtTotals, rankSchools } from './district
 export { lastFriday, monthsDue, ageAt } from './calendar';
 export { isQualified } from './papers';
 export { LEVELS, AWARDS, STAGES, COURSE_TYPES } from './values';
+export { IndicatorTally, districtMetrics, meets, MetricSchema, type Metric } from './indicators';

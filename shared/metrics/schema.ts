@@ -1,5 +1,6 @@
 /** The term summary of DOMAIN.md's district metrics as zod: server, web page and report import these types. */
 import { z } from 'zod';
+import { MetricSchema } from './indicators';
 
 /** A share 0…1 (4 decimals), or null when its denominator is 0 (no teachers, nothing due…). */
 const Ratio = z.number().min(0).nullable();
@@ -76,6 +77,8 @@ export const SchoolSummarySchema = TotalsSchema.extend({
   type: z.string(),
   /** Which kinds had any rows (a kind never reported shows as 0, this says why). */
   reported: z.array(z.string()),
+  /** The register definition's indicators (指标), with their targets. */
+  metrics: z.array(MetricSchema).optional(),
 });
 /** One school's metrics. */
 export type SchoolSummary = z.infer<typeof SchoolSummarySchema>;
@@ -109,6 +112,8 @@ export const TargetSchema = z.object({
 /** District totals (pooled: ratios are recomputed from summed counts), targets and ranks. */
 export const DistrictSummarySchema = TotalsSchema.extend({
   schools: Count,
+  /** The indicators pooled over the schools that reported their register. */
+  metrics: z.array(MetricSchema).optional(),
   targets: z.array(TargetSchema),
   ranks: z.record(z.enum(RANK_KEYS), z.array(RankEntrySchema)),
 });

@@ -1,6 +1,8 @@
 /** computeSummary: DOMAIN.md's district metrics for a term from every school's normalised records. */
 import type { KindId, NormRecord } from '../types';
+import { BUILTIN_DEFINITION } from '../registers/builtin';
 import { districtSummary } from './district';
+import { districtMetrics } from './indicators';
 import type { SchoolSummary, Summary } from './schema';
 import { SchoolTally, type SchoolRef, type TallyContext } from './tally';
 
@@ -27,6 +29,8 @@ export function computeSummary(input: SummaryInput): Summary {
 }
 
 /** Joins already finished school lines (e.g. from streamed tallies) into the summary. */
-export function assembleSummary(ctx: Pick<TallyContext, 'term' | 'asOf'>, schools: SchoolSummary[]): Summary {
-  return { term: ctx.term, asOf: ctx.asOf, schools, district: districtSummary(schools) };
+export function assembleSummary(ctx: Pick<TallyContext, 'term' | 'asOf' | 'definition'>, schools: SchoolSummary[]): Summary {
+  const district = districtSummary(schools);
+  const metrics = districtMetrics(ctx.definition ?? BUILTIN_DEFINITION, schools.map((s) => s.metrics ?? []));
+  return { term: ctx.term, asOf: ctx.asOf, schools, district: { ...district, metrics } };
 }

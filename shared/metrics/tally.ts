@@ -9,6 +9,9 @@ import { PeopleTally } from './people';
 import { ProjectTally } from './projects';
 import { ReflectionTally } from './reflections';
 import type { SchoolSummary } from './schema';
+import { IndicatorTally } from './indicators';
+import { BUILTIN_DEFINITION } from '../registers/builtin';
+import type { RegisterDefinition } from '../registers/schema';
 
 /** What every school of one summary shares. */
 export interface TallyContext {
@@ -17,6 +20,8 @@ export interface TallyContext {
   asOf: string;
   /** District reflection deadlines (`YYYY-MM` → ISO date); default the month's last Friday. */
   deadlines?: Record<string, string>;
+  /** The register definition whose indicators (指标) are evaluated; default the built-in one. */
+  definition?: RegisterDefinition;
 }
 
 /** A school as the summary lists it. */
@@ -34,6 +39,7 @@ export class SchoolTally {
   private readonly projects: ProjectTally;
   private readonly courses = new CourseTally();
   private readonly reported = new Set<KindId>();
+  private readonly indicators: IndicatorTally;
 
   constructor(readonly school: SchoolRef, ctx: TallyContext) {
     const info = parseTerm(ctx.term);
@@ -41,11 +47,13 @@ export class SchoolTally {
     this.people = new PeopleTally(info.start);
     this.reflections = new ReflectionTally(monthsDue(ctx.term, ctx.asOf), (m) => deadlines[m] ?? lastFriday(m));
     this.projects = new ProjectTally(ctx.asOf, info.start, info.end);
+    this.indicators = new IndicatorTally(ctx.definition ?? BUILTIN_DEFINITION, monthsDue(ctx.term, ctx.asOf), (m) => deadlines[m] ?? lastFriday(m));
   }
 
   /** One normalised record of a kind. */
   add(kind: KindId, values: Values): void {
     this.reported.add(kind);
+    this.indicators.add(kind, values);
     switch (kind) {
       case 'roster':
         return this.people.add(values);
@@ -72,6 +80,7 @@ export class SchoolTally {
       papers: this.papers.finish(people),
       projects: this.projects.finish(),
       courses: this.courses.finish(people),
+      metrics: this.indicators.finish(people),
     };
   }
 }

@@ -93,6 +93,17 @@ describe.each(storeKinds())('register definition on %s', (kind) => {
     expect((await d.store.db.selectFrom('submissions').select('id').execute()).length).toBe(before);
   });
 
+  test("the summary carries the district's indicators, per school and for the district", async () => {
+    const res = await request(d.app).get('/api/v1/terms/2025春/summary?asOf=2025-06-30').set('Authorization', bearer(d.district));
+    expect(res.status).toBe(200);
+    const a = res.body.schools.find((s: { code: string }) => s.code === 'WTQ-A');
+    const m = Object.fromEntries(a.metrics.map((x: { name: string }) => [x.name, x]));
+    // 张伟 2 节 and 李娜 1 节 of the stored 听课记录; neither reaches 10, of the 2 teachers on the roster.
+    expect(m['听课节数']).toMatchObject({ value: 3, reported: true });
+    expect(m['听课达标率']).toMatchObject({ value: 0, reported: true, target: '= 100%', met: false, num: 0, den: 2 });
+    expect(res.body.district.metrics.map((x: { name: string }) => x.name)).toEqual(['在岗教师数', '学月反思完成率', '听课节数', '听课达标率']);
+  });
+
   test('board, summary and report still answer with a district register stored', async () => {
     for (const path of ['/api/v1/terms/2025春/status', '/api/v1/terms/2025春/summary', '/api/v1/terms/2025春/report.xlsx']) {
       const res = await request(d.app).get(path).set('Authorization', bearer(d.district));

@@ -1,0 +1,71 @@
+/**
+ * Indicators (指标) of a definition evaluated into the summary: a second district's 听课达标率 with its target, its
+ * 听课节数 total, a school that has not reported the register (未上报: no value, out of the target), and the district
+ * pooled from its parts. Expected values are worked out by hand below.
+ */
+import { computeSummary, type Metric, type SummarySchool } from '../../../shared/metrics';
+import { parseDefinitionWorkbook } from '../../../shared/registers/workbook';
+import { districtBDefinition } from '../../fixtures/registers/district-b';
+import type { NormRecord } from '../../../shared';
+
+const definition = parseDefinitionWorkbook(districtBDefinition()).definition!;
+const rec = (values: NormRecord['values'], row = 2): NormRecord => ({ row, values });
+const roster = (names: string[], off: string[] = []) => [...names.map((n) => rec({ 姓名: n, 学科: '语文', 在岗: '是' })), ...off.map((n) => rec({ 姓名: n, 学科: '语文', 在岗: '否' }))];
+const visit = (who: string, n: number, date = '2025-03-11') => rec({ 日期: date, 听课教师: who, 授课教师: '王芳', 学科: '语文', 课题: '《春》', 节数: n });
+
+describe('indicators', () => {
+  const summary = computeSummary({
+    term: '2025春',
+    asOf: '2025-04-30',
+    definition,
+    schools: [
+      {
+        code: 'A',
+        name: '甲校',
+        type: '小学',
+        // A district register's records sit beside the built-in kinds (the summary reads whatever kinds it is given).
+        records: {
+          roster: roster(['张伟', '李娜', '王芳'], ['赵强']),
+          // 张伟 6 + 6 = 12 节, 李娜 8, 王芳 10, 赵强 (not 在岗) 20: 达标 张伟 and 王芳 → 2 of 3.
+          lesson_visits: [visit('张伟', 6), visit('张伟', 6, '2025-04-01'), visit('李娜', 8), visit('王芳', 10), visit('赵强', 20)],
+          // 2025-02, 2025-03 and 2025-04 are due by 30 April: 3 teachers × 3 months = 9; 张伟 handed in 2, 李娜 1.
+          reflections: [
+            rec({ 月份: '2025-02', 教师: '张伟', 题目: 'a', 字数: 900, 提交日期: '2025-02-20' }),
+            rec({ 月份: '2025-03', 教师: '张伟', 题目: 'b', 字数: 900, 提交日期: '2025-03-20' }),
+            rec({ 月份: '2025-03', 教师: '李娜', 题目: 'c', 字数: 900, 提交日期: '2025-03-21' }),
+          ],
+        } as SummarySchool['records'],
+      },
+      { code: 'B', name: '乙校', type: '小学', records: { roster: roster(['钱一', '孙二']) } },
+    ],
+  });
+  const byName = (ms: Metric[] | undefined): Record<string, Metric> => Object.fromEntries((ms ?? []).map((m) => [m.name, m]));
+
+  test("a school's values, targets and whether met", () => {
+    const a = byName(summary.schools[0].metrics);
+    expect(a['在岗教师数']).toMatchObject({ value: 3, reported: true });
+    expect(a['听课节数']).toMatchObject({ value: 50, reported: true });
+    expect(a['听课达标率']).toEqual({ register: 'lesson_visits', name: '听课达标率', value: 0.6667, reported: true, target: '= 100%', met: false, num: 2, den: 3 });
+    expect(a['学月反思完成率']).toEqual({ register: 'reflections', name: '学月反思完成率', value: 0.3333, reported: true, target: '≥ 90%', met: false, num: 3, den: 9 });
+  });
+
+  test('a school that has not reported the register: no value, not judged against the target', () => {
+    const b = byName(summary.schools[1].metrics);
+    expect(b['听课达标率']).toEqual({ register: 'lesson_visits', name: '听课达标率', value: null, reported: false, target: '= 100%', num: 0, den: 2 });
+    expect(b['在岗教师数']).toMatchObject({ value: 2, reported: true });
+  });
+
+  test('the district pools the reporting schools: counts summed, ratios from summed parts', () => {
+    const d = byName(summary.district.metrics);
+    expect(d['在岗教师数']).toMatchObject({ value: 5 });
+    expect(d['听课节数']).toMatchObject({ value: 50 });
+    // Only 甲校 reported 听课记录: 2 of its 3 teachers.
+    expect(d['听课达标率']).toMatchObject({ value: 0.6667, met: false, num: 2, den: 3 });
+  });
+
+  test('the built-in definition adds its indicators to every summary', () => {
+    const s = computeSummary({ term: '2025春', asOf: '2025-06-30', schools: [{ code: 'A', name: '甲校', type: '小学', records: { roster: roster(['张伟']), papers: [rec({ 教师: ['张伟'], 题目: 't', 状态: '已发表' })] } }] });
+    const a = byName(s.schools[0].metrics);
+    expect([a['论文篇数'].value, a['人均论文篇数'].value, a['发表篇数'].value, a['课题数'].value, a['课题数'].reported]).toEqual([1, 1, 1, null, false]);
+  });
+});
