@@ -126,6 +126,8 @@ export const ReceiptSchema = z.object({
   submissions: z.array(ReceiptItemSchema),
   warnings: z.array(FindingSchema),
   crossSchool: z.array(CrossFindingSchema),
+  /** Registers recognised in the upload but not stored: an empty register is not a submission. */
+  skipped: z.array(z.object({ sheet: z.string(), kind: z.string(), reason: z.string() })).optional(),
 });
 /** Upload receipt. */
 export type Receipt = z.infer<typeof ReceiptSchema>;

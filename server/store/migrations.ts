@@ -149,6 +149,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('submissions').addColumn('definition_version', 'integer', (c: any) => c.notNull().defaultTo(0)).execute();
       },
     },
+    '0005_upload_skipped': {
+      // Recognised registers an upload held no data rows for (not stored): the receipt says so, replays too.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('uploads').addColumn('skipped', 'text').execute();
+      },
+    },
   };
 }
 

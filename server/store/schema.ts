@@ -28,6 +28,8 @@ export interface UploadTable {
   idem_hash: string | null;
   source: string;
   created_at: string;
+  /** JSON list of the registers recognised but left out because they had no data rows. */
+  skipped: string | null;
 }
 
 /** One immutable version of one kind of one school's register for one term. */

@@ -28,6 +28,15 @@ export interface UploadInput {
   submissions: NewSubmission[];
   /** The register definition the submissions were checked with (0: the built-in one). */
   definitionVersion?: number;
+  /** Registers recognised but not stored because they held no data rows (said in the receipt). */
+  skipped?: SkippedRegister[];
+}
+
+/** A recognised register left out of an upload. */
+export interface SkippedRegister {
+  sheet: string;
+  kind: string;
+  reason: string;
 }
 
 /** The stored upload's id and whether it was an idempotent replay of an earlier one. */
@@ -126,7 +135,7 @@ export async function writeUpload(store: Store, input: UploadInput, now = new Da
     }
     const up = await trx
       .insertInto('uploads')
-      .values({ school_code: input.school, term: input.term, idem_key: input.idemKey, idem_hash: input.idemHash ?? null, source: input.source, created_at: at })
+      .values({ school_code: input.school, term: input.term, idem_key: input.idemKey, idem_hash: input.idemHash ?? null, source: input.source, created_at: at, skipped: input.skipped?.length ? JSON.stringify(input.skipped) : null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const ids: number[] = [];

@@ -97,9 +97,15 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
     const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
     throw new HttpError(422, 'invalid_workbook', `发现 ${result.errors} 处错误，未保存任何内容；请修改后重新上报`, boundFindings(ordered));
   }
-  const recognised = result.sheets.filter((s) => s.kind !== null);
-  if (recognised.length === 0)
+  const known = result.sheets.filter((s) => s.kind !== null);
+  if (known.length === 0)
     throw new HttpError(422, 'no_sheets', `没有识别出任何登记表（${Object.values(titles).map((t) => t.title).join('、')}），未保存任何内容`, boundFindings(all));
+  // An empty register (a template's sheet left blank) is not a submission: it is skipped and the receipt says so,
+  // so the board, the headline and the summary agree that the kind was not reported.
+  const recognised = known.filter((s) => s.dataRows > 0);
+  const skipped = known.filter((s) => s.dataRows === 0).map((s) => ({ sheet: s.sheet, kind: s.kind!, reason: `“${s.sheet}”（${titles[s.kind!]?.title ?? s.kind}）没有数据行，未作为上报保存` }));
+  if (recognised.length === 0)
+    throw new HttpError(422, 'empty_registers', `${known.map((s) => `“${s.sheet}”`).join('、')}都没有数据行，未保存任何内容；请填写后再上报`);
   const seen = new Map<string, string>();
   for (const s of recognised) {
     const prev = seen.get(s.kind!);
@@ -118,7 +124,7 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   try {
     stored = await writeUpload(
       store,
-      { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions, definitionVersion: definition.version },
+      { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions, definitionVersion: definition.version, skipped },
       now,
     );
   } catch (err) {

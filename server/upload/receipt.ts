@@ -25,6 +25,7 @@ export async function buildReceipt(store: Store, uploadId: number, replayed: boo
     submissions: mine.map((s) => ({ id: s.id, kind: s.kind as KindId, sheet: s.sheet, version: s.version, rows: s.row_count, warnings: s.warning_count })),
     warnings: mine.flatMap((s) => stored.get(s.id) ?? []),
     crossSchool: mine.flatMap((s) => cross.get(s.id) ?? []),
+    skipped: up.skipped ? JSON.parse(up.skipped) : [],
   };
 }
 
