@@ -57,7 +57,10 @@ test('district board: every school × kind, coloured states, counts per column, 
   expect(await page.textContent('[data-testid=counts-papers]')).toContain(`未上报 ${DEMO_SCHOOLS.length - all}`);
   const papersHead = (await page.textContent('th[data-kind=papers]')) ?? '';
   expect(papersHead).toContain(`截止 ${deadline}`);
-  expect(papersHead).toContain(`逾期 ${DEMO_SCHOOLS.length}`);
+  // Late and overdue are counted apart: those that handed in after the deadline, those that never did.
+  expect(papersHead).toContain(`迟交 ${all}`);
+  expect(papersHead).toContain(`已逾期 ${DEMO_SCHOOLS.length - all}`);
+  expect(papersHead).not.toContain(`逾期 ${DEMO_SCHOOLS.length}`);
   expect(await page.textContent(`tr[data-school="${GY.code}"] td[data-kind=papers] .chip-late`)).toBe('已逾期');
   const reported = DEMO_SCHOOLS.find((s) => s.kinds === 'all')!;
   expect(await page.textContent(`tr[data-school="${reported.code}"] td[data-kind=papers] .chip-late`)).toBe('迟交');

@@ -14,16 +14,21 @@ export interface ColumnCounts {
   submitted: number;
   returned: number;
   missing: number;
-  late: number;
+  /** Handed in after the deadline (迟交). */
+  lateSubmitted: number;
+  /** Not handed in (or returned and not redone) with the deadline passed (已逾期). */
+  overdue: number;
 }
 
 /** Counts the states in one kind's column. */
 export function countColumn(status: Status, kind: string): ColumnCounts {
-  const c: ColumnCounts = { submitted: 0, returned: 0, missing: 0, late: 0 };
+  const c: ColumnCounts = { submitted: 0, returned: 0, missing: 0, lateSubmitted: 0, overdue: 0 };
   for (const s of status.schools) {
     const cell = s.kinds[kind];
-    c[stateOf(cell)] += 1;
-    if (cell?.late) c.late += 1;
+    const state = stateOf(cell);
+    c[state] += 1;
+    // The same two words as the cells' chips: a school that handed in late is not one that never handed in.
+    if (cell?.late) c[state === 'submitted' ? 'lateSubmitted' : 'overdue'] += 1;
   }
   return c;
 }
@@ -122,7 +127,8 @@ export async function renderBoard(ctx: Ctx, root: HTMLElement): Promise<void> {
           h('span', { class: 'count-submitted' }, `已上报 ${c.submitted}`),
           h('span', { class: 'count-returned' }, `已退回 ${c.returned}`),
           h('span', { class: 'count-missing' }, `未上报 ${c.missing}`),
-          c.late ? h('span', { class: 'count-late' }, `逾期 ${c.late}`) : null,
+          c.lateSubmitted ? h('span', { class: 'count-late' }, `迟交 ${c.lateSubmitted}`) : null,
+          c.overdue ? h('span', { class: 'count-late count-overdue' }, `已逾期 ${c.overdue}`) : null,
         ),
       );
     }),
