@@ -19,7 +19,8 @@ export function beijingTime(iso: string | null): string | undefined {
   return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-function fromBoard(board: StatusBoard, only?: string): PlainCell[][] {
+/** The rows of 上报情况 from the board, one per school × register. */
+export function fromBoard(board: StatusBoard, only?: string): PlainCell[][] {
   const out: PlainCell[][] = [];
   for (const s of board.schools) {
     if (only && s.code !== only) continue;
@@ -41,7 +42,8 @@ function fromBoard(board: StatusBoard, only?: string): PlainCell[][] {
         v(c.warnings),
         c.crossWarnings || undefined,
         v(c.deadline) ?? v(board.deadlines[kind]),
-        c.late ? '逾期' : undefined,
+        // 迟交: handed in after the deadline; 已逾期: not handed in with the deadline passed (as on the board).
+        c.late ? (c.status === '已上报' ? '迟交' : '已逾期') : undefined,
         v(c.comment),
       ]);
     }

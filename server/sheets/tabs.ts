@@ -65,7 +65,7 @@ export function statusTab(board: StatusBoard): Tab {
         c.warnings,
         c.crossWarnings || null,
         c.deadline ?? board.deadlines[kind] ?? null,
-        c.late ? '逾期' : null,
+        c.late ? (c.status === '已上报' ? '迟交' : '已逾期') : null,
         c.comment,
       ]);
     }

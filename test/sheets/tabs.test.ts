@@ -63,6 +63,6 @@ test('上报情况: a line per school × kind with state, time, version, rows, w
   expect(tab.rows).toEqual([
     STATUS_HEADERS,
     ['WTQ-SY', '五通桥区实验小学', '教师名册', '已退回', '2025-03-10 06:30:00', 2, 36, 1, 2, null, null, '请补全工号'],
-    ['WTQ-SY', '五通桥区实验小学', '论文投稿', '未上报', null, null, null, null, null, '2025-03-15', '逾期', null],
+    ['WTQ-SY', '五通桥区实验小学', '论文投稿', '未上报', null, null, null, null, null, '2025-03-15', '已逾期', null],
   ]);
 });
