@@ -90,9 +90,25 @@ export function districtTotals(schools: SchoolSummary[]): Totals {
   };
 }
 
+/** The register each ranked metric comes from: a school that has not reported it is not ranked on it. */
+export const RANK_KIND: Record<RankKey, string> = {
+  reflectionRate: 'reflections',
+  onTimeRate: 'reflections',
+  papersPerTeacher: 'papers',
+  qualifiedPerTeacher: 'papers',
+  under40Participation: 'papers',
+  publicLessonsPerTeacher: 'courses',
+  trainingHoursPerTeacher: 'courses',
+};
+
+/** A school's value of a ranked metric; null when it has not reported the register (未上报: no 0, no rank). */
+function rankValue(s: SchoolSummary, key: RankKey): number | null {
+  return s.reported.includes(RANK_KIND[key]) ? RANK_VALUE[key](s) : null;
+}
+
 /** Competition ranking (1, 2, 2, 4), highest first; schools without a value come last with rank null. */
 export function rankSchools(schools: SchoolSummary[], key: RankKey): DistrictSummary['ranks'][RankKey] {
-  const rows = schools.map((s) => ({ code: s.code, value: RANK_VALUE[key](s) }));
+  const rows = schools.map((s) => ({ code: s.code, value: rankValue(s, key) }));
   rows.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.code.localeCompare(b.code));
   let rank = 0;
   return rows.map((row, i) => {
@@ -111,7 +127,7 @@ export function districtSummary(schools: SchoolSummary[]): DistrictSummary {
     target: 1,
     actual,
     met: actual !== null && actual >= 1,
-    schoolsMet: schools.filter((s) => (RANK_VALUE[key](s) ?? 0) >= 1).length,
+    schoolsMet: schools.filter((s) => (rankValue(s, key) ?? 0) >= 1).length,
   });
   const ranks = Object.fromEntries(RANK_KEYS.map((k) => [k, rankSchools(schools, k)])) as DistrictSummary['ranks'];
   return {

@@ -81,12 +81,17 @@ test('district summary sorts by a metric and highlights the targets; charts are 
   const summary = await apiGet(`/api/v1/terms/${encodeURIComponent(term)}/summary`, h.tokens.district);
   const names = () => page.$$eval('[data-testid=summary-table] tbody tr th', (ths) => ths.map((t) => t.textContent));
   expect((await names()).sort()).toEqual(summary.schools.map((s: any) => s.name).sort());
-  // Sort by 在岗教师 (descending first for numbers), then ascending.
+  // Sort by 在岗教师 (descending first for numbers), then ascending; a school without a roster shows 未上报 and
+  // sorts after every school with a value, either way.
   await page.click('[data-testid=summary-table] button[data-key=teachers]');
-  const byTeachers = [...summary.schools].sort((a: any, b: any) => b.teachers - a.teachers);
-  expect((await names())[0]).toBe(byTeachers[0].name);
+  const withRoster = summary.schools.filter((s: any) => s.reported.includes('roster'));
+  const byTeachers = [...withRoster].sort((a: any, b: any) => b.teachers - a.teachers);
+  const teachersOf = (name: string | null) => summary.schools.find((s: any) => s.name === name).teachers;
+  expect(teachersOf((await names())[0])).toBe(byTeachers[0].teachers);
   await page.click('[data-testid=summary-table] button[data-key=teachers]');
-  expect((await names())[0]).toBe(byTeachers[byTeachers.length - 1].name);
+  expect(teachersOf((await names())[0])).toBe(byTeachers[byTeachers.length - 1].teachers);
+  const noRoster = summary.schools.find((s: any) => !s.reported.includes('roster'));
+  expect((await names()).at(-1)).toBe(noRoster.name);
   // Target cells: met ≥ 1, missed < 1, exactly as the numbers say.
   const cls = await page.$$eval('[data-testid=summary-table] tbody tr', (trs) =>
     trs.map((tr) => {
@@ -99,9 +104,14 @@ test('district summary sorts by a metric and highlights the targets; charts are 
   for (const row of cls) {
     const s = summary.schools.find((x: any) => x.name === row.name);
     const q = s.papers.qualifiedPerTeacher;
-    if (q === null) expect(row.cls).not.toMatch(/target-/);
+    // 未上报 is neither met nor missed.
+    if (!s.reported.includes('papers')) expect(row.cls.split(' ').sort()).toEqual(['not-reported', 'num']);
+    else if (q === null) expect(row.cls).not.toMatch(/target-/);
     else expect(row.cls).toContain(q >= 1 ? 'target-met' : 'target-missed');
   }
+  const unreported = summary.schools.find((s: any) => !s.reported.includes('papers'));
+  const rowTexts = await page.$$eval('[data-testid=summary-table] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+  expect(rowTexts.find((t) => t.includes(unreported.name))).toContain('未上报');
   expect(await page.textContent('[data-testid=targets]')).toContain(summary.district.targets[0].label);
   // 分类统计: the district's 课程 课型 × 级别 table totals what the server counted; a school's is its own.
   const courseTotal = () => page.textContent('[data-testid=cross-courses] tfoot td:last-child');

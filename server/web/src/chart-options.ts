@@ -1,7 +1,7 @@
 /** ECharts options for the metric charts, as plain data (no ECharts import here, so it is testable anywhere). */
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from './format';
-import type { Metric } from './metrics';
+import { notReported, schoolValue, type Metric } from './metrics';
 import type { SchoolMetrics } from './types';
 
 /** Names without the prefix every school shares (五通桥区…), so the bars keep room (names unchanged when nothing useful is shared). */
@@ -18,7 +18,7 @@ export function shortNames(names: string[]): string[] {
 /** ECharts options of one chart: horizontal bars sorted by the first metric, so long Chinese names stay readable. */
 export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow = false): EChartsCoreOption {
   const first = metrics[0];
-  const sorted = [...schools].sort((a, b) => (first.get(a) ?? -Infinity) - (first.get(b) ?? -Infinity));
+  const sorted = [...schools].sort((a, b) => (schoolValue(first, a) ?? -Infinity) - (schoolValue(first, b) ?? -Infinity));
   const scale = (m: Metric, v: number | null | undefined) => (v === null || v === undefined ? null : m.rate ? Math.round(v * 1000) / 10 : Math.round(v * 100) / 100);
   const rate = metrics.every((m) => m.rate);
   const many = sorted.length > 25;
@@ -31,7 +31,7 @@ export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow 
       axisPointer: { type: 'shadow' },
       // The axis may show shortened names; the tooltip names the school in full.
       formatter: (params: { dataIndex: number; marker: string; seriesName: string; value: unknown }[]) =>
-        [escapeHtml(sorted[params[0]?.dataIndex ?? 0]?.name ?? ''), ...params.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${p.value === null || p.value === undefined ? '—' : rate ? `${p.value}%` : p.value}`)].join('<br>'),
+        [escapeHtml(sorted[params[0]?.dataIndex ?? 0]?.name ?? ''), ...params.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${p.value === null || p.value === undefined ? (notReported(metrics.find((m) => m.label === p.seriesName) ?? first, sorted[p.dataIndex]) ? '未上报' : '—') : rate ? `${p.value}%` : p.value}`)].join('<br>'),
       valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : rate ? `${v}%` : String(v)) },
     legend: metrics.length > 1 ? { top: 0 } : undefined,
     grid: { left: 8, right: many ? 48 : 24, top: metrics.length > 1 || metrics.some((m) => m.target !== undefined) ? 32 : 12, bottom: 24, containLabel: true },
@@ -46,7 +46,8 @@ export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow 
     series: metrics.map((m) => ({
       type: 'bar',
       name: m.label,
-      data: sorted.map((s) => scale(m, m.get(s))),
+      // No bar for a school that has not reported the register (the tooltip says 未上报), not an empty 0.
+      data: sorted.map((s) => scale(m, schoolValue(m, s))),
       markLine:
         m.target !== undefined
           ? { symbol: 'none', lineStyle: { color: '#c53030', type: 'dashed', width: 2 }, label: { position: 'end', distance: 4, color: '#c53030', formatter: `目标 ${m.rate ? `${m.target * 100}%` : m.target}` }, data: [{ xAxis: m.rate ? m.target * 100 : m.target }] }

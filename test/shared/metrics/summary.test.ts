@@ -133,13 +133,14 @@ describe('metric helpers', () => {
     expect(monthsDue('2025秋', '2026-01-05')).toEqual(['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01']);
     expect(monthsDue('2025春', '2025-01-20')).toEqual([]);
   });
-  test('rankSchools gives equal values equal ranks (1, 1, 3)', () => {
-    const line = (code: string, rate: number | null) => ({ code, reflections: { rate } }) as unknown as SchoolSummary;
-    expect(rankSchools([line('A', 0.5), line('B', 0.9), line('C', 0.9), line('D', null)], 'reflectionRate')).toEqual([
+  test('rankSchools gives equal values equal ranks (1, 1, 3); a school that has not reported the register is not ranked', () => {
+    const line = (code: string, rate: number | null, reported = ['roster', 'reflections']) => ({ code, reported, reflections: { rate } }) as unknown as SchoolSummary;
+    expect(rankSchools([line('A', 0.5), line('B', 0.9), line('C', 0.9), line('D', null), line('E', 0, ['roster'])], 'reflectionRate')).toEqual([
       { code: 'B', value: 0.9, rank: 1 },
       { code: 'C', value: 0.9, rank: 1 },
       { code: 'A', value: 0.5, rank: 3 },
       { code: 'D', value: null, rank: null },
+      { code: 'E', value: null, rank: null },
     ]);
   });
 });

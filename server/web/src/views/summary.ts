@@ -2,7 +2,7 @@
 import { api, seg } from '../api';
 import type { Ctx } from '../context';
 import { h, replace } from '../dom';
-import { METRICS, targetState } from '../metrics';
+import { METRICS, notReported, schoolValue, targetState } from '../metrics';
 import type { SchoolMetrics, Summary } from '../types';
 
 /** The district target keys of the summary → this page's metric columns. */
@@ -30,9 +30,11 @@ function columns(): Column<SchoolMetrics>[] {
         group: m.group,
         title: m.targetLabel ? `${m.group} · 目标：${m.targetLabel}` : m.group,
         numeric: true,
-        value: (s) => m.get(s),
-        render: (s) => m.format(m.get(s)),
+        value: (s) => schoolValue(m, s),
+        // A school that has not reported the register shows 未上报, outside the target (not a red 0).
+        render: (s) => (notReported(m, s) ? '未上报' : m.format(m.get(s))),
         cellClass: (s) => {
+          if (notReported(m, s)) return 'not-reported';
           const t = targetState(m, m.get(s));
           return t ? `target-${t}` : undefined;
         },
