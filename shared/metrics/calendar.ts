@@ -4,10 +4,14 @@ import { parseTerm } from '../term';
 /** Last Friday of a `YYYY-MM` month — the engine's default 学月反思 deadline, shared so both agree. */
 export { lastFriday } from '../normalise/date';
 
-/** The term's months up to and including the as-of date's month (none when asOf is before the term). */
-export function monthsDue(term: string, asOf: string): string[] {
+/**
+ * The term's months whose reflection is due by the as-of date: a month counts once its deadline has passed
+ * (`deadlineOf`, the district's or the last Friday), so on 1 December no school is short of December's reflection.
+ * Without `deadlineOf`: every month up to and including the as-of date's month.
+ */
+export function monthsDue(term: string, asOf: string, deadlineOf?: (month: string) => string): string[] {
   const upTo = asOf.slice(0, 7);
-  return parseTerm(term).months.filter((m) => m <= upTo);
+  return parseTerm(term).months.filter((m) => m <= upTo && (!deadlineOf || deadlineOf(m) <= asOf));
 }
 
 /**

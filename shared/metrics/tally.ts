@@ -45,9 +45,12 @@ export class SchoolTally {
     const info = parseTerm(ctx.term);
     const deadlines = ctx.deadlines ?? {};
     this.people = new PeopleTally(info.start);
-    this.reflections = new ReflectionTally(monthsDue(ctx.term, ctx.asOf), (m) => deadlines[m] ?? lastFriday(m));
+    const deadlineOf = (m: string) => deadlines[m] ?? lastFriday(m);
+    // A month is due once its deadline has passed (as of the as-of date), not while schools still have time.
+    const due = monthsDue(ctx.term, ctx.asOf, deadlineOf);
+    this.reflections = new ReflectionTally(due, deadlineOf);
     this.projects = new ProjectTally(ctx.asOf, info.start, info.end);
-    this.indicators = new IndicatorTally(ctx.definition ?? BUILTIN_DEFINITION, monthsDue(ctx.term, ctx.asOf), (m) => deadlines[m] ?? lastFriday(m));
+    this.indicators = new IndicatorTally(ctx.definition ?? BUILTIN_DEFINITION, due, deadlineOf);
   }
 
   /** One normalised record of a kind. */

@@ -113,6 +113,7 @@ test('district summary sorts by a metric and highlights the targets; charts are 
   const rowTexts = await page.$$eval('[data-testid=summary-table] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
   expect(rowTexts.find((t) => t.includes(unreported.name))).toContain('未上报');
   expect(await page.textContent('[data-testid=targets]')).toContain(summary.district.targets[0].label);
+  expect(await page.textContent('[data-testid=summary-note]')).toContain('学月反思“应交”只计截止日期已过的月份');
   // 分类统计: the district's 课程 课型 × 级别 table totals what the server counted; a school's is its own.
   const courseTotal = () => page.textContent('[data-testid=cross-courses] tfoot td:last-child');
   expect(Number(await courseTotal())).toBe(summary.district.courses.count);

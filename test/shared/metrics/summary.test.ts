@@ -17,22 +17,23 @@ describe('computeSummary on the fixture district', () => {
     expect([sy.teachers, sy.under40, em.teachers, em.under40, nr.teachers]).toEqual([4, 2, 2, 1, 0]);
   });
 
-  test('reflections: 应交 = teachers × 3 months; distinct teacher-months; on time by last Friday', () => {
-    // SY: 应交 4×3 = 12; 实交 张伟-02 张伟-03 李娜-02 李娜-04 赵敏-03 = 5 (王强 May not due, 陈刚 not 在岗);
-    // on time 4 (赵敏 04-01 > 03-28); 优秀 2.  5/12 = .4167, 4/5 = .8, 2/5 = .4
+  test('reflections: 应交 = teachers × the months whose deadline has passed; distinct teacher-months; on time by last Friday', () => {
+    // As of 2025-04-15, February's and March's deadlines (02-28, 03-28) have passed, April's (04-25) has not: 2 months.
+    // SY: 应交 4×2 = 8; 实交 张伟-02 张伟-03 李娜-02 赵敏-03 = 4 (李娜-04 not due yet, 王强 May not due, 陈刚 not 在岗);
+    // on time 3 (赵敏 04-01 > 03-28); 优秀 1 (the other is April's).  4/8 = .5, 3/4 = .75, 1/4 = .25
     expect(sy.reflections).toEqual({
-      months: ['2025-02', '2025-03', '2025-04'],
-      expected: 12,
-      submitted: 5,
-      onTime: 4,
-      excellent: 2,
-      rate: 0.4167,
-      onTimeRate: 0.8,
-      excellentRate: 0.4,
+      months: ['2025-02', '2025-03'],
+      expected: 8,
+      submitted: 4,
+      onTime: 3,
+      excellent: 1,
+      rate: 0.5,
+      onTimeRate: 0.75,
+      excellentRate: 0.25,
     });
-    // EM: 应交 6, 实交 4, on time 3 (孙丽 03-01 > 02-28), 优秀 1.
+    // EM: 应交 2×2 = 4, 实交 刘洋-02 刘洋-03 孙丽-02 = 3 (孙丽-04 not due), on time 2 (孙丽 03-01 > 02-28), 优秀 1.
     expect([em.reflections.expected, em.reflections.submitted, em.reflections.rate, em.reflections.onTimeRate, em.reflections.excellentRate]).toEqual([
-      6, 4, 0.6667, 0.75, 0.25,
+      4, 3, 0.75, 0.6667, 0.3333,
     ]);
     expect(nr.reflections.rate).toBeNull();
   });
@@ -67,8 +68,8 @@ describe('computeSummary on the fixture district', () => {
   test('district totals are pooled from counts, with targets and ranks', () => {
     const d = summary.district;
     expect([d.schools, d.teachers, d.under40]).toEqual([3, 6, 3]);
-    // 实交 9 / 应交 18; on time 7/9; 优秀 3/9
-    expect(d.reflections).toMatchObject({ expected: 18, submitted: 9, rate: 0.5, onTimeRate: 0.7778, excellentRate: 0.3333 });
+    // 实交 4+3 = 7 / 应交 8+4 = 12; on time 5/7; 优秀 2/7
+    expect(d.reflections).toMatchObject({ expected: 12, submitted: 7, rate: 0.5833, onTimeRate: 0.7143, excellentRate: 0.2857 });
     // papers 9 in all, 5 qualified, 3 published; per teacher only over schools with a roster (NR has none):
     // (6+2)/6 = 1.3333, qualified (2+2)/6 = .6667; ≤40 authors 2/3
     expect(d.papers).toMatchObject({ count: 9, perTeacher: 1.3333, qualified: 5, qualifiedPerTeacher: 0.6667, published: 3, under40Participation: 0.6667 });
@@ -143,4 +144,12 @@ describe('metric helpers', () => {
       { code: 'E', value: null, rank: null },
     ]);
   });
+});
+
+test('on 1 December the current month is not due yet: a month counts once its deadline has passed', () => {
+  // 2025秋: the last Fridays are 08-29, 09-26, 10-31, 11-28, 12-26.
+  expect(monthsDue('2025秋', '2025-12-01', lastFriday)).toEqual(['2025-08', '2025-09', '2025-10', '2025-11']);
+  expect(monthsDue('2025秋', '2025-11-27', lastFriday)).toEqual(['2025-08', '2025-09', '2025-10']);
+  // A district deadline moves it: November due on 11-20 → due by 11-27.
+  expect(monthsDue('2025秋', '2025-11-27', (m) => (m === '2025-11' ? '2025-11-20' : lastFriday(m)))).toEqual(['2025-08', '2025-09', '2025-10', '2025-11']);
 });

@@ -68,7 +68,12 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
           'div',
           null,
           h('h2', { id: 'summary-title' }, `区级汇总 · ${summary.term}`),
-          h('p', { class: 'muted' }, summary.asOf ? `统计截至 ${summary.asOf}。` : '', '点击表头可排序。'),
+          h(
+            'p',
+            { class: 'muted', 'data-testid': 'summary-note' },
+            summary.asOf ? `统计截至 ${summary.asOf}。` : '',
+            '学月反思“应交”只计截止日期已过的月份。点击表头可排序。',
+          ),
         ),
       ),
       h(
