@@ -4,33 +4,34 @@ import { fitWidths, type PlainCell } from './cells';
 import { FMT, TableSheet, type Book } from './sheet';
 import type { Writable } from 'node:stream';
 
-type Col = { header: string; get: (t: Totals) => number | null; fmt?: string };
+/** A metric column: its header, how it is read, its number format and the register it comes from. */
+type Col = { header: string; get: (t: Totals) => number | null; fmt?: string; kind: string };
 
 /** The metric columns, in the order the district reads them. */
 export const METRIC_COLUMNS: Col[] = [
-  { header: '在岗教师', get: (t) => t.teachers },
-  { header: '40岁以下教师', get: (t) => t.under40 },
-  { header: '反思应交', get: (t) => t.reflections.expected },
-  { header: '反思实交', get: (t) => t.reflections.submitted },
-  { header: '反思完成率', get: (t) => t.reflections.rate, fmt: FMT.pct },
-  { header: '反思按时率', get: (t) => t.reflections.onTimeRate, fmt: FMT.pct },
-  { header: '反思优秀率', get: (t) => t.reflections.excellentRate, fmt: FMT.pct },
-  { header: '论文篇数', get: (t) => t.papers.count },
-  { header: '论文人均篇数', get: (t) => t.papers.perTeacher, fmt: FMT.dec },
-  { header: '县二等奖及以上或发表篇数', get: (t) => t.papers.qualified },
-  { header: '县二等奖及以上或发表人均', get: (t) => t.papers.qualifiedPerTeacher, fmt: FMT.dec },
-  { header: '发表篇数', get: (t) => t.papers.published },
-  { header: '40岁以下参与人数', get: (t) => t.papers.under40Authors },
-  { header: '40岁以下论文参与率', get: (t) => t.papers.under40Participation, fmt: FMT.pct },
-  { header: '课题数', get: (t) => t.projects.count },
-  { header: '在研课题', get: (t) => t.projects.active },
-  { header: '逾期未结题', get: (t) => t.projects.overdue },
-  { header: '本学期新立项', get: (t) => t.projects.newThisTerm },
-  { header: '课程登记数', get: (t) => t.courses.count },
-  { header: '公开课节数', get: (t) => t.courses.publicLessons },
-  { header: '公开课人均', get: (t) => t.courses.publicLessonsPerTeacher, fmt: FMT.dec },
-  { header: '外出培训学时', get: (t) => t.courses.trainingHours },
-  { header: '培训学时人均', get: (t) => t.courses.trainingHoursPerTeacher, fmt: FMT.dec },
+  { header: '在岗教师', get: (t) => t.teachers, kind: 'roster' },
+  { header: '40岁以下教师', get: (t) => t.under40, kind: 'roster' },
+  { header: '反思应交', get: (t) => t.reflections.expected, kind: 'reflections' },
+  { header: '反思实交', get: (t) => t.reflections.submitted, kind: 'reflections' },
+  { header: '反思完成率', get: (t) => t.reflections.rate, fmt: FMT.pct, kind: 'reflections' },
+  { header: '反思按时率', get: (t) => t.reflections.onTimeRate, fmt: FMT.pct, kind: 'reflections' },
+  { header: '反思优秀率', get: (t) => t.reflections.excellentRate, fmt: FMT.pct, kind: 'reflections' },
+  { header: '论文篇数', get: (t) => t.papers.count, kind: 'papers' },
+  { header: '论文人均篇数', get: (t) => t.papers.perTeacher, fmt: FMT.dec, kind: 'papers' },
+  { header: '县二等奖及以上或发表篇数', get: (t) => t.papers.qualified, kind: 'papers' },
+  { header: '县二等奖及以上或发表人均', get: (t) => t.papers.qualifiedPerTeacher, fmt: FMT.dec, kind: 'papers' },
+  { header: '发表篇数', get: (t) => t.papers.published, kind: 'papers' },
+  { header: '40岁以下参与人数', get: (t) => t.papers.under40Authors, kind: 'papers' },
+  { header: '40岁以下论文参与率', get: (t) => t.papers.under40Participation, fmt: FMT.pct, kind: 'papers' },
+  { header: '课题数', get: (t) => t.projects.count, kind: 'projects' },
+  { header: '在研课题', get: (t) => t.projects.active, kind: 'projects' },
+  { header: '逾期未结题', get: (t) => t.projects.overdue, kind: 'projects' },
+  { header: '本学期新立项', get: (t) => t.projects.newThisTerm, kind: 'projects' },
+  { header: '课程登记数', get: (t) => t.courses.count, kind: 'courses' },
+  { header: '公开课节数', get: (t) => t.courses.publicLessons, kind: 'courses' },
+  { header: '公开课人均', get: (t) => t.courses.publicLessonsPerTeacher, fmt: FMT.dec, kind: 'courses' },
+  { header: '外出培训学时', get: (t) => t.courses.trainingHours, kind: 'courses' },
+  { header: '培训学时人均', get: (t) => t.courses.trainingHoursPerTeacher, fmt: FMT.dec, kind: 'courses' },
 ];
 
 const LEAD = ['学校代码', '学校', '类型'];
@@ -39,6 +40,8 @@ const RANK_HEADERS = RANK_KEYS.map((k) => `${RANK_LABELS[k]}排名`);
 export const SUMMARY_HEADERS = [...LEAD, ...METRIC_COLUMNS.map((c) => c.header), ...RANK_HEADERS];
 
 const metrics = (t: Totals): PlainCell[] => METRIC_COLUMNS.map((c) => c.get(t) ?? undefined);
+/** A school's figures: 未上报 where it has not reported the column's register (not a 0 that reads as a result). */
+const schoolMetrics = (s: Totals & { reported: string[] }): PlainCell[] => METRIC_COLUMNS.map((c) => (s.reported.includes(c.kind) ? (c.get(s) ?? undefined) : '未上报'));
 const col = (header: string) => SUMMARY_HEADERS.indexOf(header);
 
 function crossTable(title: string, corner: string, t: Table, rows: readonly string[], cols: readonly string[]): PlainCell[][] {
@@ -60,7 +63,7 @@ export async function writeSummarySheet(book: Book, summary: Summary, out: Writa
     s.code,
     s.name,
     s.type,
-    ...metrics(s),
+    ...schoolMetrics(s),
     ...(rankOf.get(s.code) ?? []).map((r) => r ?? undefined),
   ]);
   const target: PlainCell[] = ['', '目标'];
@@ -92,6 +95,6 @@ export async function writeSummarySheet(book: Book, summary: Summary, out: Writa
     for (const [i, r] of t.entries()) await sheet.add(r, { bold: i < 2 });
   }
   await sheet.add([]);
-  await sheet.add([`学期：${summary.term}；统计截至：${summary.asOf}；全区比率按各校合计数计算；空白表示无分母（如未上报教师名册）。`]);
+  await sheet.add([`学期：${summary.term}；统计截至：${summary.asOf}；全区比率按各校合计数计算；“未上报”表示该校没有上报这张登记表；空白表示无分母。`]);
   await sheet.finish();
 }

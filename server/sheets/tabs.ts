@@ -18,6 +18,8 @@ export const STATUS_TAB = '上报情况';
 
 const LEAD = 3; // 学校代码, 学校, 类型
 const metrics = (t: Totals): Cell[] => METRIC_COLUMNS.map((c) => c.get(t));
+/** A school's figures: 未上报 where it has not reported the column's register, as in the report. */
+const schoolMetrics = (s: Totals & { reported: string[] }): Cell[] => METRIC_COLUMNS.map((c) => (s.reported.includes(c.kind) ? c.get(s) : '未上报'));
 
 /** 区级汇总: a line per school with its ranks, then 全区合计, 目标 and 达标学校数, then a note. */
 export function summaryTab(summary: Summary): Tab {
@@ -27,7 +29,7 @@ export function summaryTab(summary: Summary): Tab {
   const width = SUMMARY_HEADERS.length;
   const line = (cells: Cell[]): Cell[] => [...cells, ...new Array<Cell>(Math.max(0, width - cells.length)).fill(null)];
   const rows: Cell[][] = [[...SUMMARY_HEADERS]];
-  for (const s of summary.schools) rows.push(line([s.code, s.name, s.type, ...metrics(s), ...(ranks.get(s.code) ?? [])]));
+  for (const s of summary.schools) rows.push(line([s.code, s.name, s.type, ...schoolMetrics(s), ...(ranks.get(s.code) ?? [])]));
   rows.push(line([null, '全区合计', `${d.schools}所`, ...metrics(d)]));
   const target = line([null, '目标']);
   const met = line([null, '达标学校数']);
@@ -37,7 +39,7 @@ export function summaryTab(summary: Summary): Tab {
     target[i] = t.target;
     met[i] = t.schoolsMet;
   }
-  rows.push(target, met, [], [`学期：${summary.term}；统计截至：${summary.asOf}；全区比率按各校合计数计算；空白表示无分母（如未上报教师名册）。`]);
+  rows.push(target, met, [], [`学期：${summary.term}；统计截至：${summary.asOf}；全区比率按各校合计数计算；“未上报”表示该校没有上报这张登记表；空白表示无分母。`]);
   const formats = [...new Array<string | undefined>(LEAD).fill(undefined), ...METRIC_COLUMNS.map((c) => c.fmt)];
   // Number formats cover the school lines, the total and the target (not the counts of 达标学校数).
   return { title: SUMMARY_TAB, rows, formats, formatRows: summary.schools.length + 2 };

@@ -83,6 +83,9 @@ describe('writeReport (district view)', () => {
     expect(at(rows[2], '县二等奖及以上或发表人均排名')).toBe(1);
     expect(at(rows[1], '县二等奖及以上或发表人均排名')).toBe(2);
     expect(at(rows[3], '论文人均篇数')).toBeNull(); // no roster: blank, not 0
+    // 丙小学 reported only 论文投稿 (its 1 paper): its other registers read 未上报, not 0; 乙小学 has no 课题登记.
+    expect([at(rows[3], '在岗教师'), at(rows[3], '反思完成率'), at(rows[3], '论文篇数'), at(rows[3], '课题数')]).toEqual(['未上报', '未上报', 1, '未上报']);
+    expect([at(rows[2], '课题数'), at(rows[2], '在研课题'), at(rows[2], '课程登记数')]).toEqual(['未上报', '未上报', 2]);
     expect(rows[4][1]).toBe('全区合计');
     expect(at(rows[4], '论文篇数')).toBe(9); // the summary is computed from the fixture's records
     expect(rows[5][1]).toBe('目标');

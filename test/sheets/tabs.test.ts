@@ -13,7 +13,8 @@ test('区级汇总: one line per school, 全区合计, 目标, 达标学校数 a
     asOf: '2025-03-20',
     schools: [
       { code: 'WTQ-SY', name: '五通桥区实验小学', type: '小学', records: { roster: [teacher(2, '张伟', '1980-04'), teacher(3, '李娜', '1995-05')] } },
-      { code: 'WTQ-JS', name: '五通桥区金山小学', type: '小学', records: {} },
+      // 学月反思 but no 教师名册: ratios without a denominator are empty; what was not reported reads 未上报.
+      { code: 'WTQ-JS', name: '五通桥区金山小学', type: '小学', records: { reflections: [{ row: 2, values: { 月份: '2025-02', 教师: '张三', 题目: '反思', 形式: '教学案例', 字数: 900, 提交日期: '2025-02-20' } }] } },
     ],
   });
   const tab = summaryTab(summary);
@@ -22,7 +23,7 @@ test('区级汇总: one line per school, 全区合计, 目标, 达标学校数 a
   const col = (h: string) => SUMMARY_HEADERS.indexOf(h);
   expect(tab.rows.slice(1, 3).map((r) => [r[0], r[col('在岗教师')], r[col('40岁以下教师')]])).toEqual([
     ['WTQ-SY', 2, 1],
-    ['WTQ-JS', 0, 0],
+    ['WTQ-JS', '未上报', '未上报'], // no roster reported: 未上报, not 0
   ]);
   expect(tab.rows[3].slice(0, 4)).toEqual([null, '全区合计', '2所', 2]);
   expect(tab.rows[4][1]).toBe('目标');
@@ -32,8 +33,9 @@ test('区级汇总: one line per school, 全区合计, 目标, 达标学校数 a
   expect(tab.rows[6]).toEqual([]);
   expect(String(tab.rows[7][0])).toContain('学期：2025春；统计截至：2025-03-20');
   expect(tab.rows.slice(1, 6).every((r) => r.length === SUMMARY_HEADERS.length)).toBe(true);
-  // A school with no roster has no denominators: its ratios are empty, not 0.
+  // A school with no roster has no denominators: its ratios are empty, not 0; its unreported registers say so.
   expect(tab.rows[2][col('反思完成率')]).toBeNull();
+  expect(tab.rows[2][col('论文篇数')]).toBe('未上报');
   expect(tab.formats?.[col('反思完成率')]).toBe('0.0%');
   expect(tab.formats?.[col('在岗教师')]).toBeUndefined();
   expect(tab.formats).toHaveLength(3 + METRIC_COLUMNS.length);

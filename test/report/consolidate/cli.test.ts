@@ -74,9 +74,10 @@ describe('consolidate CLI', () => {
     const name1 = genSchool(1).name;
     expect(new Set(rows.slice(1, 5).map((r) => r[0]))).toEqual(new Set(['WTQ-001', 'WTQ-003', 'WTQ-004', name1]));
     expect(line('WTQ-001')[1]).toBe(genSchool(0).name);
-    expect([teachers('WTQ-001'), teachers(name1), teachers('WTQ-003'), teachers('WTQ-004')]).toEqual([s0.facts.teachers, s1.facts.teachers, s2.facts.teachers, 0]);
+    // The rejected school merged nothing: 未上报, not 0.
+    expect([teachers('WTQ-001'), teachers(name1), teachers('WTQ-003'), teachers('WTQ-004')]).toEqual([s0.facts.teachers, s1.facts.teachers, s2.facts.teachers, '未上报']);
     expect(line('WTQ-003')[h.indexOf('论文篇数')]).toBe(s2.facts.rows.papers);
-    expect(line('WTQ-004')[h.indexOf('论文篇数')]).toBe(0);
+    expect(line('WTQ-004')[h.indexOf('论文篇数')]).toBe('未上报');
   });
 
   test('kind sheets hold the merged files\' rows only', () => {
