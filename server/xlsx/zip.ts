@@ -165,18 +165,6 @@ export class Package {
     } else if (carry) yield carry.toString('utf8');
   }
 
-  /** A whole (small) part as one string; '' when it is missing. */
-  async read(name: string): Promise<string> {
-    let s = '';
-    for await (const t of this.text(name)) s += t;
-    return s;
-  }
-
-  /** Bytes inflated so far. */
-  get inflatedBytes(): number {
-    return this.inflated;
-  }
-
   close(): void {
     this.zip.close();
   }

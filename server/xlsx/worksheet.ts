@@ -1,0 +1,246 @@
+/**
+ * One worksheet part read into a grid, as Office.js would give it: cells placed by their references (checked
+ * against Excel's bounds before anything is allocated), values by type (shared strings, inline and formula text,
+ * booleans, error text, ISO dates and a 1904 workbook's date-formatted numbers as 1900-system serials, empty `<v>`
+ * as empty), merged ranges counted against the cell and text budgets and then filled as a reader sees them.
+ */
+import type { Cell, Grid } from '../../shared';
+import { fillMerged, type Area } from '../../shared/grid';
+import { DATE1904_OFFSET, isoCellToSerial } from './dates';
+import { BrokenFileError, EXCEL, LimitError, type OoxmlLimits } from './errors';
+import { RunText, textTooLong, unescapeOoxml } from './parts';
+import { parsePart, type Attrs, type XmlHandler } from './xml-stream';
+import type { Package } from './zip';
+
+/**
+ * Parses `AB12` (`$AB$12` too) into 0-based row and column in one pass over its characters; throws for references
+ * past Excel's bounds (a LimitError, before anything is allocated) and for text that is no reference.
+ */
+function parseRef(ref: string, where: string): { row: number; col: number } {
+  let col = 0;
+  let row = 0;
+  let letters = 0;
+  let digits = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      if (letters === 0) break;
+      if (digits === 0 && ch === 48) return badRef(ref, where);
+      if (++digits > 7) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+      row = row * 10 + (ch - 48);
+    } else if (ch === 36 /* $ */ && digits === 0) continue;
+    else {
+      const up = ch & ~0x20;
+      if (up < 65 || up > 90 || digits > 0) return badRef(ref, where);
+      if (++letters > 3) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大列 XFD`);
+      col = col * 26 + (up - 64);
+    }
+  }
+  if (letters === 0 || digits === 0) return badRef(ref, where);
+  if (col > EXCEL.maxCols) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大列 XFD`);
+  if (row > EXCEL.maxRows) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+  return { row: row - 1, col: col - 1 };
+}
+
+function badRef(ref: string, where: string): never {
+  throw new BrokenFileError(`无法读取：${where}有无法识别的单元格引用“${short(ref)}”`);
+}
+
+/** A 1-based row number, checked against Excel's bound. */
+function rowNumber(text: string, where: string): number {
+  if (!/^\d+$/.test(text)) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(text)}”`);
+  const n = text.length > 8 ? Infinity : Number(text);
+  if (n < 1) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(text)}”`);
+  if (n > EXCEL.maxRows) throw new LimitError(`${where}的行号 ${short(text)} 超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+  return n;
+}
+
+function short(s: string): string {
+  return s.length > 20 ? `${s.slice(0, 20)}…` : s;
+}
+
+/** Running totals over the whole workbook. */
+export interface Budget {
+  cells: number;
+  chars: number;
+}
+
+export interface SheetContext {
+  name: string;
+  shared: string[];
+  dateStyles: boolean[];
+  date1904: boolean;
+  limits: OoxmlLimits;
+  budget: Budget;
+}
+
+/** Reads one worksheet part into a grid; null when the part is not a worksheet (a chart or dialog sheet). */
+export async function readSheet(pkg: Package, part: string, ctx: SheetContext): Promise<Grid | null> {
+  const { shared, dateStyles, date1904, limits, budget } = ctx;
+  const where = `工作表“${ctx.name}”`;
+  const grid: Grid = [];
+  const areas: Area[] = [];
+  let root: string | null = null;
+  let inData = false;
+  let rowIdx = -1;
+  let nextCol = 0;
+  let maxRows = 0;
+  let maxCols = 0;
+  // The cell being read.
+  let cRow = 0;
+  let cCol = 0;
+  let cType: string | undefined;
+  let cStyle: string | undefined;
+  let cV: string | null = null;
+  let inV = false;
+  let inIs = false;
+  let hasIs = false;
+  const run = new RunText();
+  const cellName = () => `${where}第 ${cRow + 1} 行第 ${cCol + 1} 列单元格`;
+
+  const put = (v: Cell) => {
+    if (cRow + 1 > maxRows || cCol + 1 > maxCols) {
+      maxRows = Math.max(maxRows, cRow + 1);
+      maxCols = Math.max(maxCols, cCol + 1);
+      if (maxRows * maxCols > limits.maxArea)
+        throw new LimitError(`${where}的使用区域达 ${maxRows.toLocaleString()} 行 × ${maxCols.toLocaleString()} 列，超过上限 ${limits.maxArea.toLocaleString()} 个单元格`);
+    }
+    if (typeof v === 'string') chargeText(v.length);
+    const row = grid[cRow] ?? (grid[cRow] = []);
+    for (let k = row.length; k < cCol; k++) row[k] = null;
+    row[cCol] = v;
+  };
+  const chargeText = (n: number) => {
+    budget.chars += n;
+    if (budget.chars > limits.maxTextChars) throw new LimitError(`单元格文本合计超过上限 ${limits.maxTextChars.toLocaleString()} 个字符（同一段长文本被大量单元格重复引用）`);
+  };
+
+  const value = (): Cell => {
+    if (cType === 'inlineStr' && hasIs) return run.text === '' ? null : unescapeOoxml(run.text);
+    if (cV === null) return null;
+    switch (cType) {
+      case 's': {
+        const s = cV === "" ? undefined : shared[+cV];
+        return s === undefined || s === '' ? null : s;
+      }
+      case 'str':
+      case 'inlineStr':
+        return cV === '' ? null : unescapeOoxml(cV);
+      case 'e':
+        return cV === '' ? null : cV;
+      case 'b':
+        return cV === '1' || cV.toLowerCase() === 'true';
+      case 'd':
+        return cV.trim() === '' ? null : (isoCellToSerial(cV) ?? cV);
+      default: {
+        const t = cV.trim();
+        if (t === '') return null;
+        const n = Number(t);
+        if (!Number.isFinite(n)) return cV;
+        if (date1904 && cStyle !== undefined && dateStyles[Number(cStyle)]) return n + DATE1904_OFFSET;
+        return n;
+      }
+    }
+  };
+
+  const h: XmlHandler = {
+    wantText: false,
+    open(name, a: Attrs) {
+      if (root === null) {
+        root = name;
+        if (name !== 'worksheet') throw new SkipSheet();
+        return;
+      }
+      if (inData) {
+        if (name === 'c') {
+          if (++budget.cells > limits.maxCells) throw new LimitError(`单元格数量超过上限 ${limits.maxCells.toLocaleString()} 个`);
+          const ref = a.get('r');
+          if (ref !== undefined) {
+            const p = parseRef(ref, where);
+            cRow = p.row;
+            cCol = p.col;
+          } else {
+            cRow = rowIdx < 0 ? 0 : rowIdx;
+            cCol = nextCol;
+            if (cCol >= EXCEL.maxCols) throw new LimitError(`${where}第 ${cRow + 1} 行的单元格超出 Excel 的最大列 XFD`);
+          }
+          nextCol = cCol + 1;
+          cType = a.get('t');
+          cStyle = a.get('s');
+          cV = null;
+          hasIs = false;
+        } else if (name === 'v') {
+          inV = true;
+          cV = '';
+          h.wantText = true;
+        } else if (name === 'is') {
+          inIs = true;
+          hasIs = true;
+          run.reset();
+        } else if (inIs) {
+          h.wantText = run.open(name);
+        } else if (name === 'row') {
+          const r = a.get('r');
+          rowIdx = r !== undefined ? rowNumber(r.trim(), where) - 1 : rowIdx + 1;
+          if (rowIdx >= EXCEL.maxRows) throw new LimitError(`${where}的行数超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+          nextCol = 0;
+        }
+      } else if (name === 'sheetData') inData = true;
+      else if (name === 'mergeCell' && a.get('ref')) {
+        const [from, to = from] = a.get('ref')!.split(':');
+        const p = parseRef(from, where);
+        const q = parseRef(to, where);
+        const area: Area = { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+        // Each area counts against the cell budget, repeats too, clamped to the rows the sheet has.
+        const rows = Math.max(0, Math.min(area.r1, grid.length - 1) - area.r0 + 1);
+        const cells = rows * (area.c1 - area.c0 + 1);
+        budget.cells += 1 + cells;
+        if (budget.cells > limits.maxCells) throw new LimitError(`合并单元格展开后单元格数量超过上限 ${limits.maxCells.toLocaleString()} 个`);
+        const top = grid[area.r0]?.[area.c0];
+        if (typeof top === 'string' && cells > 1) chargeText(top.length * (cells - 1));
+        areas.push(area);
+      }
+    },
+    close(name) {
+      if (!inData) return;
+      if (name === 'v') {
+        inV = false;
+        h.wantText = false;
+      } else if (name === 'is') {
+        inIs = false;
+        h.wantText = false;
+      } else if (inIs) {
+        h.wantText = run.close(name);
+      } else if (name === 'c') {
+        const v = value();
+        if (v !== null) put(v);
+      } else if (name === 'sheetData') inData = false;
+    },
+    text(t) {
+      if (inV) {
+        if (cV!.length + t.length > EXCEL.maxText) throw textTooLong(cellName());
+        cV += t;
+      } else run.add(t, cellName);
+    },
+  };
+  try {
+    await parsePart(pkg, part, h);
+  } catch (e) {
+    if (e instanceof SkipSheet) return null;
+    throw e;
+  }
+  if (root !== 'worksheet') return null;
+  for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
+  if (areas.length) {
+    try {
+      fillMerged(grid, areas); // already counted against the cell budget above
+    } catch (e) {
+      if (e instanceof RangeError) throw new LimitError(e.message);
+      throw e;
+    }
+  }
+  return grid;
+}
+
+/** Thrown from inside the parse to stop at the root of a part that is not a worksheet. */
+class SkipSheet extends Error {}
