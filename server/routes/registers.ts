@@ -5,16 +5,16 @@
  * keep the version they were checked with); a broken one answers 422 with every problem and changes nothing.
  */
 import { Router } from 'express';
-import multer from 'multer';
 import { actorOf, districtOnly, principal } from '../http/auth';
 import { HttpError } from '../http/errors';
+import { singleFile } from '../http/multipart';
+import { readLimitsOf } from '../upload/limits';
 import { currentDefinition, storeDefinition } from '../store/registers';
 import { PoolError } from '../upload/pool';
 import type { RouteContext } from './context';
 
 export function registersRoutes(ctx: RouteContext): Router {
   const r = Router();
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.limits.bodyBytes, files: 1, fields: 5, parts: 6 } }).single('file');
 
   r.get('/registers', async (req, res) => {
     principal(req);
@@ -25,14 +25,13 @@ export function registersRoutes(ctx: RouteContext): Router {
   r.put(
     '/registers',
     districtOnly,
-    (req, res, next) => parse(req, res, (err?: unknown) => next(err && !(err instanceof multer.MulterError) ? new HttpError(400, 'bad_multipart', '上传的表单数据不完整或格式不正确，请重新选择文件上传') : err)),
+    singleFile(ctx.limits.bodyBytes, 5),
     async (req, res) => {
       const file = req.file;
       if (!file) throw new HttpError(400, 'no_file', '请用表单字段 file 上传登记表定义工作簿（.xlsx）');
-      const limits = { maxCells: ctx.limits.cells, maxUncompressed: ctx.limits.uncompressedBytes, maxEntries: ctx.limits.entries, maxArea: ctx.limits.area, maxTextChars: ctx.limits.textChars };
       let examined;
       try {
-        examined = await ctx.pool.run({ type: 'definition', file: new Uint8Array(file.buffer), name: file.originalname || '登记表定义.xlsx', limits });
+        examined = await ctx.pool.run({ type: 'definition', file: new Uint8Array(file.buffer), name: file.originalname || '登记表定义.xlsx', limits: readLimitsOf(ctx.limits) });
       } catch (err) {
         if (err instanceof PoolError) throw new HttpError(err.status, err.code, err.message);
         throw err;

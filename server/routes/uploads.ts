@@ -1,13 +1,13 @@
 /** POST /api/v1/uploads (multipart .xlsx) and POST /api/v1/submissions (the add-in's JSON grids): one ingest path. */
 import express, { Router, type Request } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import { IDEMPOTENCY_HEADER, SubmitRequestSchema } from '../../shared/contract';
 import { actorOf, principal } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { perToken } from '../http/rate-limit';
 import { ingest } from '../upload/ingest';
-import { checkGrids } from '../upload/limits';
+import { singleFile } from '../http/multipart';
+import { checkGrids, readLimitsOf } from '../upload/limits';
 import type { RouteContext } from './context';
 
 function idempotencyKey(req: Request): string | null {
@@ -34,17 +34,7 @@ const ZH_ERRORS = z.locales.zhCN().localeError;
 export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Router {
   const r = Router();
   const limiter = perToken(uploadsPerMinute);
-  const parse = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: ctx.limits.bodyBytes, files: 1, fields: 20, parts: 25 },
-  }).single('file');
-  // multer's own limits answer 413/400 (http/errors.ts); anything else it raises is a body busboy could not parse
-  // (a cut-off upload, a missing boundary): the client's fault, a 400, never a 500.
-  const multipart: express.RequestHandler = (req, res, next) =>
-    parse(req, res, (err?: unknown) => {
-      if (!err || err instanceof multer.MulterError) return next(err);
-      next(new HttpError(400, 'bad_multipart', '上传的表单数据不完整或格式不正确，请重新选择文件上传'));
-    });
+  const multipart = singleFile(ctx.limits.bodyBytes, 20);
 
   r.post('/uploads', limiter, multipart, async (req, res) => {
     const file = req.file;
@@ -52,11 +42,10 @@ export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Route
     const term = req.query.term ?? (req.body as Record<string, unknown> | undefined)?.term;
     const school = uploadSchool(req, req.query.school ?? (req.body as Record<string, unknown> | undefined)?.school);
     const key = idempotencyKey(req);
-    const limits = { maxCells: ctx.limits.cells, maxUncompressed: ctx.limits.uncompressedBytes, maxEntries: ctx.limits.entries, maxArea: ctx.limits.area, maxTextChars: ctx.limits.textChars };
     // Read and validated in one pass, in a worker (ctx.pool): the file is inflated once, off the event loop.
     const receipt = await ingest(
       ctx.store,
-      { school, term: String(term ?? ''), file: file.buffer, limits, idemKey: key, source: 'xlsx', actor: actorOf(principal(req)) },
+      { school, term: String(term ?? ''), file: file.buffer, limits: readLimitsOf(ctx.limits), idemKey: key, source: 'xlsx', actor: actorOf(principal(req)) },
       { now: ctx.now(), logger: ctx.logger, pool: ctx.pool },
     );
     res.status(receipt.replayed ? 200 : 201).json(receipt);

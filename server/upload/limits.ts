@@ -1,6 +1,7 @@
 /** Size limits of an upload: request bodies, and what an .xlsx may expand to (zip bombs answer 413, not a crash). */
 import type { SheetInput } from '../../shared/types';
 import { HttpError } from '../http/errors';
+import type { ReadLimits } from '../xlsx/read';
 
 /** All upload limits. */
 export interface UploadLimits {
@@ -27,6 +28,11 @@ export const DEFAULT_LIMITS: UploadLimits = {
   area: 5_000_000,
   textChars: 50_000_000,
 };
+
+/** The reader's limits (server/xlsx/read.ts) for an uploaded workbook. */
+export function readLimitsOf(l: UploadLimits): ReadLimits {
+  return { maxCells: l.cells, maxUncompressed: l.uncompressedBytes, maxEntries: l.entries, maxArea: l.area, maxTextChars: l.textChars };
+}
 
 /** The 413 answer for an oversized workbook. */
 export function tooLarge(what: string): HttpError {
