@@ -5,7 +5,8 @@
  * no store, so the same function serves both. Failures come back as data (status, code, Chinese message).
  */
 import { createHash } from 'node:crypto';
-import { validateWorkbook, type SheetInput, type ValidateOptions, type WorkbookResult } from '../../shared';
+import { isMainThread } from 'node:worker_threads';
+import { validateWorkbook, type CompiledRegisters, type SheetInput, type ValidateOptions, type WorkbookResult } from '../../shared';
 import type { Finding } from '../../shared/findings/finding';
 import type { RegisterDefinition } from '../../shared/registers/schema';
 import { parseDefinitionWorkbook, type DefinitionProblem } from '../../shared/registers/workbook';
@@ -14,7 +15,12 @@ import { readWorkbook, XlsxError, XlsxLimitError, type ReadLimits } from '../xls
 
 /** What to examine: an upload (an .xlsx's bytes or grids) to validate, or a register definition workbook to check. */
 export type ExamineJob =
-  | (({ type: 'xlsx'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & { opts: ValidateOptions; term: string })
+  | (({ type: 'xlsx'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & {
+      opts: ValidateOptions;
+      term: string;
+      /** The stored version of `opts.registers` (versions never change), so a worker compiles each one once. */
+      definitionVersion?: number;
+    })
   | { type: 'definition'; file: Uint8Array; name: string; limits: ReadLimits };
 
 /** A refusal, as the HTTP answer it becomes. */
@@ -99,6 +105,18 @@ function nulRefusal(sheets: SheetInput[]): Refusal | null {
   return null;
 }
 
+// A district definition arrives in each job as a copy; in a worker (which serves one store) the first copy of a
+// version is kept, so the header lookups and value-set matchers built for it (cached by object) are built once per
+// worker, not once per upload. The calling thread may serve several stores (tests, tools): no cache there.
+const definitions = new Map<number, CompiledRegisters>();
+
+function sameDefinition(opts: ValidateOptions, version: number | undefined): ValidateOptions {
+  if (!opts.registers || !version || isMainThread) return opts;
+  let kept = definitions.get(version);
+  if (!kept) definitions.set(version, (kept = opts.registers));
+  return { ...opts, registers: kept };
+}
+
 /** Reads and validates one upload. Never throws for anything the file holds: a refusal is returned. */
 export async function examineUpload(job: ExamineJob): Promise<Examined> {
   let sheets: SheetInput[];
@@ -115,7 +133,7 @@ export async function examineUpload(job: ExamineJob): Promise<Examined> {
   const nul = nulRefusal(sheets);
   if (nul) return { ok: false, refusal: nul };
   const fp = fingerprint(job.term, sheets);
-  const result = validateWorkbook(sheets, job.opts);
+  const result = validateWorkbook(sheets, sameDefinition(job.opts, job.definitionVersion));
   for (const sheet of result.sheets) {
     // A refused upload stores nothing: its records are not built, let alone sent back.
     if (result.errors > 0) sheet.records = [];
