@@ -9,7 +9,7 @@ import { LAYOUT, type LayoutSheet } from '../../shared/registers/workbook';
 
 type WithValidations = { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } };
 
-const WIDTHS: Record<string, number> = { 代码: 16, 名称: 20, 识别词: 30, 登记表: 14, 列名: 16, 别名: 36, 类型: 10, 取值集合: 12, 规范值: 16, 规则: 14, 字段: 20, 条件字段: 12, 条件取值: 24, 其他字段: 12, 其他取值: 16, 说明: 36, 指标: 22, 计算: 10, 目标: 10, 提示: 30 };
+const WIDTHS: Record<string, number> = { 条件: 48, 名册条件: 20, 排名: 6, 代码: 16, 名称: 20, 识别词: 30, 登记表: 14, 列名: 16, 别名: 36, 类型: 10, 取值集合: 12, 规范值: 16, 规则: 14, 字段: 20, 条件字段: 12, 条件取值: 24, 其他字段: 12, 其他取值: 16, 说明: 36, 指标: 22, 计算: 10, 目标: 10, 提示: 30 };
 
 /** Dropdowns for the closed choices of some headers (Excel caps a list at 255 characters). */
 const CHOICES: Record<string, readonly string[]> = {
@@ -36,7 +36,7 @@ function rowsOf(def: RegisterDefinition): Record<LayoutSheet, string[][]> {
     取值集合: def.valueSets.filter((v) => v.code !== undefined).map((v) => [v.name, v.code!]),
     取值: def.valueSets.flatMap((v) => v.values.map((x) => [v.name, x.value, list(x.aliases)])),
     规则: def.rules.map((r) => [r.register, r.rule, list(r.fields), r.condField ?? '', list(r.condValues), r.other ?? '', list(r.otherValues), num(r.value), r.severity ?? '', r.note ?? '']),
-    指标: def.indicators.map((i) => [i.register, i.name, i.calc, i.field ?? '', i.condField ?? '', list(i.condValues), num(i.value), i.target ?? '']),
+    指标: def.indicators.map((i) => [i.register, i.name, i.calc, i.field ?? '', i.condField ?? '', list(i.condValues), num(i.value), i.target ?? '', i.condition ?? '', i.rosterCondition ?? '', i.rank ? '是' : '']),
   };
 }
 
@@ -59,11 +59,17 @@ const GUIDE: string[][] = [
   ['逾期', '“字段”（计划日期）已过而“条件字段”（阶段）不属于“条件取值”（已完成的阶段）时警告。'],
   ['相似文本', '“字段”（题目、正文）与其他教师（“其他字段”）的相近，在本校和全区都检查，警告。'],
   ['同题', '同一“字段”（题目）出现在不同的“其他字段”（教师）下，全区检查，警告。'],
-  ['指标', '每个指标一行：登记表、指标（汇总中显示的名称）、计算、字段、条件字段、条件取值（只计符合条件的行）、数值、目标（如 ≥ 1、= 100%）。'],
+  ['指标', '每个指标一行：登记表、指标（汇总中显示的名称）、计算、字段、条件字段、条件取值（只计符合条件的行）、数值、目标（如 ≥ 1、= 100%）、条件、名册条件、排名（是：各校按此指标排名）。'],
   ['行数 / 合计', '行数：符合条件的行数；合计：“字段”之和。'],
-  ['人均行数 / 人均合计', '除以在岗教师数。'],
+  ['人均行数 / 人均合计 / 人均去重行数', '除以在岗教师数（写了“名册条件”时，除以符合名册条件的在岗教师数）。'],
   ['达标人数 / 达标率', '在岗教师中，本人的行数（或“字段”之和）达到“数值”的人数；达标率再除以在岗教师数。行属于该表第一个引用名册的姓名列中的教师。'],
-  ['去重行数、完成率、按时率、参与率、交叉表', '见 docs/registers.md。'],
+  ['去重行数', '“字段”（可多个，“、”分隔）的组合不同的行数；多个姓名的列按第一人计（如 教师、题目：同一作者同一题目只计一次）。'],
+  ['应交月数 / 实交月数', '按月的登记表：在岗教师数 × 截止日期已过的月份数；实交为有登记的（教师、月份）数，一人一月只计一次。'],
+  ['完成率 / 按时率 / 按月占比', '完成率＝实交月数 ÷ 应交月数；按时率＝截止日期前交的（教师、月份）÷ 实交月数；按月占比＝有符合条件之行的（教师、月份）÷ 实交月数（如 评价 = 优秀 的优秀率）。'],
+  ['参与人数 / 参与率', '在岗教师（或符合名册条件者）中，在本表出现过的人数；参与率再除以他们的人数。'],
+  ['交叉表', '“字段”写两列（如 级别、阶段），按两列取值计行数，在区级汇总中列成表。'],
+  ['条件', '一个格里写完整的条件，如：状态 = 已发表 或 状态 = 获奖 且 级别 ∈ 国家级、省级 ；可用 =、≠、∈、∉、≥、>、≤、<、为空、不为空，“且”先于“或”；比较可用数字、日期（2025-09-01、统计日、学期初、学期末）或年龄（出生年月 ≤ 40岁，按学期初计）。'],
+  ['名册条件', '写在名册的列上，只计符合的在岗教师，如 出生年月 ≤ 40岁。'],
 ];
 
 /** The definition as an .xlsx workbook. */

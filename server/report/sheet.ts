@@ -21,6 +21,13 @@ const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
 // costs one lookup, while the fresh `{}` it gives each new cell costs a full style serialisation (2× the time).
 const PLAIN = {} as Partial<ExcelJS.Style>;
 
+/** Cell fills that mark a figure against its target (Excel's own 好/差 colours, which print in grey too). */
+export type Fill = 'good' | 'bad';
+const FILLS: Record<Fill, Partial<ExcelJS.Style>> = {
+  good: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } },
+  bad: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } },
+};
+
 /** How a table sheet looks. */
 export interface TableSpec {
   name: string;
@@ -73,15 +80,16 @@ export class TableSheet {
   }
 
   /** Writes one row (cells in column order) and, every few hundred rows, waits for the zip to catch up. */
-  add(cells: PlainCell[], look: { bold?: boolean; formats?: boolean } = {}): void | Promise<void> {
+  add(cells: PlainCell[], look: { bold?: boolean; formats?: boolean; fills?: (Fill | undefined)[] } = {}): void | Promise<void> {
     const row = this.ws.addRow(cells);
     (row as unknown as { style: unknown }).style = PLAIN; // the row's own style is looked up too
-    if (!look.bold && !look.formats) row.eachCell((c) => (c.style = PLAIN));
+    if (!look.bold && !look.formats && !look.fills) row.eachCell((c) => (c.style = PLAIN));
     else {
       const fmts = look.formats ? this.spec.formats : undefined;
       row.eachCell((c, n) => {
         const numFmt = fmts?.[n - 1];
-        if (look.bold || numFmt) c.style = { ...(look.bold ? BOLD : {}), ...(numFmt ? { numFmt } : {}) };
+        const fill = look.fills?.[n - 1];
+        if (look.bold || numFmt || fill) c.style = { ...(look.bold ? BOLD : {}), ...(numFmt ? { numFmt } : {}), ...(fill ? FILLS[fill] : {}) };
       });
     }
     row.commit();

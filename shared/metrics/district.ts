@@ -1,6 +1,7 @@
 /** District totals (pooled from the schools' counts), the two targets, and ranks of schools. */
 import { ratio } from './calendar';
 import { RANK_KEYS, type DistrictSummary, type RankKey, type SchoolSummary, type Totals } from './schema';
+import { rankEntries } from './indicators';
 import { sumTables } from './tables';
 import { AWARDS, COURSE_TYPES, LEVELS, STAGES } from './values';
 
@@ -108,14 +109,7 @@ function rankValue(s: SchoolSummary, key: RankKey): number | null {
 
 /** Competition ranking (1, 2, 2, 4), highest first; schools without a value come last with rank null. */
 export function rankSchools(schools: SchoolSummary[], key: RankKey): DistrictSummary['ranks'][RankKey] {
-  const rows = schools.map((s) => ({ code: s.code, value: rankValue(s, key) }));
-  rows.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.code.localeCompare(b.code));
-  let rank = 0;
-  return rows.map((row, i) => {
-    if (row.value === null) return { ...row, rank: null };
-    if (i === 0 || rows[i - 1].value !== row.value) rank = i + 1;
-    return { ...row, rank };
-  });
+  return rankEntries(schools.map((s) => ({ code: s.code, value: rankValue(s, key) })));
 }
 
 /** The district line: totals, the targets (人均一篇; ≤40 全员参与) and every ranking. */

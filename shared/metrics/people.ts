@@ -10,6 +10,8 @@ export interface People {
   under40: number;
   active: Set<string>;
   under40Names: Set<string>;
+  /** The 在岗 teachers' roster records (what an indicator's 名册条件 is tested on). */
+  records: Values[];
 }
 
 /** Counts 在岗 teachers (在岗 defaults to 是) and those ≤40 at the term's start from 出生年月. */
@@ -19,6 +21,7 @@ export class PeopleTally {
   private under40 = 0;
   private readonly active = new Set<string>();
   private readonly young = new Set<string>();
+  private readonly records: Values[] = [];
 
   constructor(private readonly termStart: string) {}
 
@@ -28,6 +31,7 @@ export class PeopleTally {
     if (v['在岗'] === false || v['在岗'] === '否') return;
     const name = text(v['姓名']);
     this.teachers++;
+    this.records.push(v);
     if (name) this.active.add(name);
     const age = ageAt(text(v['出生年月']), this.termStart);
     if (age !== null && age <= 40) {
@@ -38,6 +42,6 @@ export class PeopleTally {
 
   /** The school's teacher facts. */
   finish(): People {
-    return { hasRoster: this.rows > 0, teachers: this.teachers, under40: this.under40, active: this.active, under40Names: this.young };
+    return { hasRoster: this.rows > 0, teachers: this.teachers, under40: this.under40, active: this.active, under40Names: this.young, records: this.records };
   }
 }

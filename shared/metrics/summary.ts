@@ -2,7 +2,7 @@
 import type { KindId, NormRecord } from '../types';
 import { BUILTIN_DEFINITION } from '../registers/builtin';
 import { districtSummary } from './district';
-import { districtMetrics } from './indicators';
+import { districtMetrics, rankMetrics } from './indicators';
 import type { SchoolSummary, Summary } from './schema';
 import { SchoolTally, type SchoolRef, type TallyContext } from './tally';
 
@@ -30,7 +30,9 @@ export function computeSummary(input: SummaryInput): Summary {
 
 /** Joins already finished school lines (e.g. from streamed tallies) into the summary. */
 export function assembleSummary(ctx: Pick<TallyContext, 'term' | 'asOf' | 'definition'>, schools: SchoolSummary[]): Summary {
+  const definition = ctx.definition ?? BUILTIN_DEFINITION;
   const district = districtSummary(schools);
-  const metrics = districtMetrics(ctx.definition ?? BUILTIN_DEFINITION, schools.map((s) => s.metrics ?? []));
+  rankMetrics(definition, schools);
+  const metrics = districtMetrics(definition, schools.map((s) => s.metrics ?? []));
   return { term: ctx.term, asOf: ctx.asOf, schools, district: { ...district, metrics } };
 }

@@ -50,7 +50,7 @@ export class SchoolTally {
     const due = monthsDue(ctx.term, ctx.asOf, deadlineOf);
     this.reflections = new ReflectionTally(due, deadlineOf);
     this.projects = new ProjectTally(ctx.asOf, info.start, info.end);
-    this.indicators = new IndicatorTally(ctx.definition ?? BUILTIN_DEFINITION, due, deadlineOf);
+    this.indicators = new IndicatorTally(ctx.definition ?? BUILTIN_DEFINITION, due, deadlineOf, { asOf: ctx.asOf, termStart: info.start, termEnd: info.end });
   }
 
   /** One normalised record of a kind. */

@@ -6,6 +6,11 @@
 import type { z } from 'zod';
 import { RegisterDefinitionSchema, type RegisterDefinition } from './schema';
 
+/** 县二等奖及以上或公开发表: the paper target's condition. */
+const QUALIFIED = '状态 = 已发表 或 状态 = 获奖 且 级别 ∈ 国家级、省级、市级、区县级 且 获奖等级 ∈ 特等奖、一等奖、二等奖';
+/** Course types that are public lessons (公开课). */
+const PUBLIC_LESSONS = ['示范课', '研究课', '汇报课', '竞赛课', '交流课', '送教课'];
+
 const DATA = {
   name: '研表内置登记表定义（DOMAIN.md 的五种登记表）',
   registers: [
@@ -311,18 +316,33 @@ const DATA = {
     { register: 'papers', rule: '同题', fields: ['题目'], other: '教师' }
   ],
   indicators: [
-    { register: 'roster', name: '在岗教师数', calc: '行数', condField: '在岗', condValues: ['是'] },
-    { register: 'reflections', name: '学月反思完成率', calc: '完成率', field: '教师' },
-    { register: 'reflections', name: '学月反思按时率', calc: '按时率', field: '教师' },
-    { register: 'reflections', name: '优秀篇数', calc: '行数', condField: '评价', condValues: ['优秀'] },
+    // DOMAIN.md's metrics, in the order of 区级汇总 (test/shared/metrics/indicator-parity.test.ts holds them to it).
+    { register: 'roster', name: '在岗教师', calc: '行数', condition: '在岗 ≠ 否' },
+    { register: 'roster', name: '40岁以下教师', calc: '行数', condition: '在岗 ≠ 否 且 出生年月 ≤ 40岁' },
+    { register: 'reflections', name: '反思应交', calc: '应交月数' },
+    { register: 'reflections', name: '反思实交', calc: '实交月数' },
+    { register: 'reflections', name: '反思完成率', calc: '完成率', rank: true },
+    { register: 'reflections', name: '反思按时率', calc: '按时率', rank: true },
+    { register: 'reflections', name: '反思优秀率', calc: '按月占比', condField: '评价', condValues: ['优秀'] },
     { register: 'papers', name: '论文篇数', calc: '行数' },
-    { register: 'papers', name: '人均论文篇数', calc: '人均行数' },
+    { register: 'papers', name: '论文人均篇数', calc: '人均行数', rank: true },
+    { register: 'papers', name: '县二等奖及以上或发表篇数', calc: '去重行数', field: '教师、题目', condition: QUALIFIED },
+    { register: 'papers', name: '县二等奖及以上或发表人均', calc: '人均去重行数', field: '教师、题目', condition: QUALIFIED, target: '≥ 1', rank: true },
     { register: 'papers', name: '发表篇数', calc: '行数', condField: '状态', condValues: ['已发表'] },
+    { register: 'papers', name: '40岁以下参与人数', calc: '参与人数', rosterCondition: '出生年月 ≤ 40岁' },
+    { register: 'papers', name: '40岁以下论文参与率', calc: '参与率', rosterCondition: '出生年月 ≤ 40岁', target: '= 100%', rank: true },
     { register: 'projects', name: '课题数', calc: '行数' },
-    { register: 'projects', name: '在研课题数', calc: '行数', condField: '阶段', condValues: ['立项', '开题', '中期', '延期'] },
-    { register: 'courses', name: '课程数', calc: '行数' },
-    { register: 'courses', name: '培训学时', calc: '合计', field: '学时', condField: '课型', condValues: ['外出培训'] },
-    { register: 'courses', name: '人均培训学时', calc: '人均合计', field: '学时', condField: '课型', condValues: ['外出培训'] },
+    { register: 'projects', name: '在研课题', calc: '行数', condField: '阶段', condValues: ['立项', '开题', '中期', '延期'] },
+    { register: 'projects', name: '逾期未结题', calc: '行数', condition: '计划结题日期 < 统计日 且 阶段 ∉ 结题、撤销' },
+    { register: 'projects', name: '本学期新立项', calc: '行数', condition: '立项日期 ≥ 学期初 且 立项日期 ≤ 学期末' },
+    { register: 'courses', name: '课程登记数', calc: '行数' },
+    { register: 'courses', name: '公开课节数', calc: '行数', condField: '课型', condValues: PUBLIC_LESSONS },
+    { register: 'courses', name: '公开课人均', calc: '人均行数', condField: '课型', condValues: PUBLIC_LESSONS, rank: true },
+    { register: 'courses', name: '外出培训学时', calc: '合计', field: '学时', condField: '课型', condValues: ['外出培训'] },
+    { register: 'courses', name: '培训学时人均', calc: '人均合计', field: '学时', condField: '课型', condValues: ['外出培训'], rank: true },
+    { register: 'papers', name: '论文获奖（级别 × 获奖等级）', calc: '交叉表', field: '级别、获奖等级', condField: '状态', condValues: ['获奖'] },
+    { register: 'projects', name: '课题（级别 × 阶段）', calc: '交叉表', field: '级别、阶段' },
+    { register: 'courses', name: '课程（课型 × 级别）', calc: '交叉表', field: '课型、级别' },
   ],
 } satisfies z.input<typeof RegisterDefinitionSchema>;
 

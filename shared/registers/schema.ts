@@ -5,6 +5,7 @@
  * See docs/registers.md.
  */
 import { z } from 'zod';
+import { parseCondition } from './condition';
 
 /** Column types, as the 列 sheet names them. */
 export const COLUMN_TYPES = ['文本', '长文本', '姓名', '多个姓名', '日期', '月份', '数字', '整数', '取值', '刊号'] as const;
@@ -31,7 +32,24 @@ export const RULE_FAMILIES = {
 export type RuleFamilyName = keyof typeof RULE_FAMILIES;
 
 /** Indicator calculations of the 指标 sheet (docs/registers.md says what each counts). */
-export const CALCULATIONS = ['行数', '合计', '人均行数', '人均合计', '达标人数', '达标率', '去重行数', '完成率', '按时率', '参与率', '交叉表'] as const;
+export const CALCULATIONS = [
+  '行数',
+  '合计',
+  '人均行数',
+  '人均合计',
+  '达标人数',
+  '达标率',
+  '去重行数',
+  '人均去重行数',
+  '应交月数',
+  '实交月数',
+  '完成率',
+  '按时率',
+  '按月占比',
+  '参与人数',
+  '参与率',
+  '交叉表',
+] as const;
 export type CalculationName = (typeof CALCULATIONS)[number];
 
 /** A register code: a stable id, lower-case ASCII (`papers`, `lesson_visits`). */
@@ -105,6 +123,15 @@ export function parseTarget(text: string): { op: '≥' | '>' | '≤' | '<' | '='
   return { op, value: percent ? Number(m[2]) / 100 : Number(m[2]), percent };
 }
 
+const Condition = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .superRefine((t, ctx) => {
+    for (const message of parseCondition(t).problems) ctx.addIssue({ code: 'custom', message });
+  });
+
 export const IndicatorSchema = z.object({
   register: z.string().regex(CODE_RE),
   name: Name,
@@ -114,6 +141,12 @@ export const IndicatorSchema = z.object({
   condValues: Names.default([]),
   value: z.number().optional(),
   target: z.string().refine((t) => parseTarget(t) !== null, { message: '目标应写成如 ≥ 1、= 100%、> 0.5' }).optional(),
+  /** 条件: a compound condition on the register's rows (shared/registers/condition.ts), with 条件字段/条件取值. */
+  condition: Condition.optional(),
+  /** 名册条件: the teachers counted (per-teacher, 达标 and 参与 calculations), a condition on 在岗 roster rows. */
+  rosterCondition: Condition.optional(),
+  /** 排名: schools are ranked on this indicator (highest first). */
+  rank: z.boolean().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 

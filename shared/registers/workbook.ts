@@ -26,6 +26,7 @@ import {
   type RuleRow,
   type ValueSetDef,
 } from './schema';
+import { conditionFields, parseCondition } from './condition';
 
 /** The sheets of the workbook and their headers, in order. Required sheets first; 取值集合 and 说明 are optional. */
 export const LAYOUT = {
@@ -34,7 +35,7 @@ export const LAYOUT = {
   取值集合: ['名称', '代码'],
   取值: ['取值集合', '规范值', '别名'],
   规则: ['登记表', '规则', '字段', '条件字段', '条件取值', '其他字段', '其他取值', '数值', '级别', '说明'],
-  指标: ['登记表', '指标', '计算', '字段', '条件字段', '条件取值', '数值', '目标'],
+  指标: ['登记表', '指标', '计算', '字段', '条件字段', '条件取值', '数值', '目标', '条件', '名册条件', '排名'],
 } as const;
 export type LayoutSheet = keyof typeof LAYOUT;
 /** Headers a sheet must have (the issue's; the rest may be left out). */
@@ -167,7 +168,9 @@ const RULE_NEEDS: Record<RuleFamilyName, string[]> = {
 
 /** Calculations that sum or test a numeric 字段. */
 const NEEDS_NUMERIC_FIELD = new Set<CalculationName>(['合计', '人均合计']);
-const NEEDS_FIELD = new Set<CalculationName>(['合计', '人均合计', '去重行数', '交叉表']);
+const NEEDS_FIELD = new Set<CalculationName>(['合计', '人均合计', '去重行数', '人均去重行数', '交叉表']);
+/** Calculations that take several fields in 字段 (、-separated); the others take one. */
+const MANY_FIELDS = new Set<CalculationName>(['去重行数', '人均去重行数', '交叉表']);
 
 /**
  * Reads a definition workbook's grids. Returns the definition when it is sound, else every problem found (the
@@ -339,6 +342,16 @@ export function parseDefinitionWorkbook(sheets: SheetInput[], name = '登记表�
   }
 
   // 指标.
+  /** A 条件 cell: read, every clause's column present in the register; the text when sound. */
+  const checkCondition = (r: Row, header: string, register: string): string | undefined => {
+    const t = r.text(header);
+    if (!t) return undefined;
+    const { condition, problems } = parseCondition(t);
+    for (const m of problems) p.at(r, header, `${header}：${m}`);
+    if (!condition) return undefined;
+    for (const f of conditionFields(condition)) needColumn(r, header, register, f);
+    return t;
+  };
   const indicators: Indicator[] = [];
   for (const r of rows.指标) {
     const code = r.text('登记表');
@@ -348,9 +361,11 @@ export function parseDefinitionWorkbook(sheets: SheetInput[], name = '登记表�
     const calc = r.text('计算') as CalculationName;
     if (!(CALCULATIONS as readonly string[]).includes(calc)) p.at(r, '计算', `计算“${r.text('计算')}”不存在，应为：${CALCULATIONS.join('、')}`);
     const field = r.text('字段');
-    needColumn(r, '字段', code, field);
+    const fields = MANY_FIELDS.has(calc) ? splitList(field) : field ? [field] : [];
+    for (const f of fields) needColumn(r, '字段', code, f);
     if (NEEDS_FIELD.has(calc) && !field) p.at(r, '字段', `计算“${calc}”须填写“字段”`);
-    const fc = field ? columnOf(code, field) : undefined;
+    if (calc === '交叉表' && fields.length !== 2) p.at(r, '字段', '交叉表的“字段”须写两列，用“、”分隔（如 级别、阶段：前者为行，后者为列）');
+    const fc = fields.length === 1 ? columnOf(code, fields[0]) : undefined;
     if (fc && NEEDS_NUMERIC_FIELD.has(calc) && fc.type !== '数字' && fc.type !== '整数') p.at(r, '字段', `计算“${calc}”的字段须是数字或整数列，“${field}”是${fc.type}列`);
     needColumn(r, '条件字段', code, r.text('条件字段'));
     const condValues = splitList(r.text('条件取值'));
@@ -360,8 +375,15 @@ export function parseDefinitionWorkbook(sheets: SheetInput[], name = '登记表�
     if ((calc === '达标人数' || calc === '达标率') && value === undefined) p.at(r, '数值', `计算“${calc}”须在“数值”中写明达标的数量（如 10）`);
     const target = r.text('目标');
     if (target && !parseTarget(target)) p.at(r, '目标', `目标“${target}”无法识别，应写成如 ≥ 1、= 100%、> 0.5`);
+    const condition = checkCondition(r, '条件', code);
+    const rosterCondition = checkCondition(r, '名册条件', 'roster');
+    const rank = r.text('排名');
+    if (rank && rank !== '是' && rank !== '否') p.at(r, '排名', `排名“${rank}”应为“是”或“否”`);
     const ind: Indicator = { register: code, name: title, calc, condValues };
-    if (field) ind.field = field;
+    if (field) ind.field = fields.join('、');
+    if (condition) ind.condition = condition;
+    if (rosterCondition) ind.rosterCondition = rosterCondition;
+    if (rank === '是') ind.rank = true;
     if (r.text('条件字段')) ind.condField = r.text('条件字段');
     if (value !== undefined) ind.value = value;
     if (target) ind.target = target;

@@ -5,6 +5,7 @@ import { TEMPLATES } from '../../shared/templates';
 import { KINDS, type KindId } from '../../shared/types';
 import type { ReportData, ReportRow } from '../../server/report/write';
 import { fixtureDistrict } from '../shared/metrics/fixture-district';
+import { BUILTIN_SUMMARY_HEADERS } from '../fixtures/summary-headers';
 import { readBack, reportBuffer, rowsOf, zipParts } from './read-back';
 
 const DANGEROUS = ['=HYPERLINK("http://evil.example","点我")', '+1+2', '-3+4', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
@@ -89,10 +90,20 @@ describe('writeReport (district view)', () => {
     expect(rows[4][1]).toBe('全区合计');
     expect(at(rows[4], '论文篇数')).toBe(9); // the summary is computed from the fixture's records
     expect(rows[5][1]).toBe('目标');
-    expect(at(rows[5], '县二等奖及以上或发表人均')).toBe(1);
-    expect(at(rows[5], '40岁以下论文参与率')).toBe(1);
+    expect(at(rows[5], '县二等奖及以上或发表人均')).toBe('≥ 1');
+    expect(at(rows[5], '40岁以下论文参与率')).toBe('= 100%');
     const cell = wb.getWorksheet('区级汇总')!.getCell(2, h.indexOf('反思完成率') + 1);
     expect(cell.numFmt).toBe('0.0%');
+    expect(h).toEqual(BUILTIN_SUMMARY_HEADERS);
+    // Each school's figure is marked against its target: green met, red missed, nothing where 未上报.
+    const fill = (row: number, name: string) => {
+      const f = wb.getWorksheet('区级汇总')!.getCell(row, h.indexOf(name) + 1).fill;
+      return f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
+    };
+    expect([fill(2, '县二等奖及以上或发表人均'), fill(3, '县二等奖及以上或发表人均'), fill(4, '在岗教师')]).toEqual(['FFFFC7CE', 'FFC6EFCE', undefined]);
+    expect(fill(2, '论文篇数')).toBeUndefined(); // no target, no mark
+    // The cross tables follow, from the 交叉表 indicators.
+    expect(rows.map((r) => r[0]).filter((x) => typeof x === 'string' && x.startsWith('全区'))).toEqual(['全区论文获奖（级别 × 获奖等级）', '全区课题（级别 × 阶段）', '全区课程（课型 × 级别）']);
   });
 
   test('formula-looking text stays text: string cells, and no <f> anywhere in the XML', async () => {

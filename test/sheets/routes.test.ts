@@ -10,7 +10,7 @@ import request from 'supertest';
 import { createApp } from '../../server/app';
 import { makeLogger } from '../../server/http/logging';
 import { STATUS_HEADERS } from '../../server/report/status-sheet';
-import { SUMMARY_HEADERS } from '../../server/report/summary-sheet';
+import { BUILTIN_SUMMARY_HEADERS as SUMMARY_HEADERS } from '../fixtures/summary-headers';
 import { openStore } from '../../server/store/open';
 import type { Store } from '../../server/store/schema';
 import { addSchool } from '../../server/store/schools';

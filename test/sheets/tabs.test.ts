@@ -2,7 +2,7 @@
 import type { StatusBoard } from '../../shared/contract';
 import { computeSummary } from '../../shared/metrics';
 import { STATUS_HEADERS } from '../../server/report/status-sheet';
-import { METRIC_COLUMNS, SUMMARY_HEADERS } from '../../server/report/summary-sheet';
+import { BUILTIN_SUMMARY_HEADERS as SUMMARY_HEADERS } from '../fixtures/summary-headers';
 import { statusTab, summaryTab } from '../../server/sheets/tabs';
 
 const teacher = (row: number, name: string, birth: string) => ({ row, values: { 姓名: name, 学科: '语文', 出生年月: birth, 在岗: true } });
@@ -27,8 +27,8 @@ test('区级汇总: one line per school, 全区合计, 目标, 达标学校数 a
   ]);
   expect(tab.rows[3].slice(0, 4)).toEqual([null, '全区合计', '2所', 2]);
   expect(tab.rows[4][1]).toBe('目标');
-  expect(tab.rows[4][col('县二等奖及以上或发表人均')]).toBe(1);
-  expect(tab.rows[4][col('40岁以下论文参与率')]).toBe(1);
+  expect(tab.rows[4][col('县二等奖及以上或发表人均')]).toBe('≥ 1');
+  expect(tab.rows[4][col('40岁以下论文参与率')]).toBe('= 100%');
   expect(tab.rows[5][1]).toBe('达标学校数');
   expect(tab.rows[6]).toEqual([]);
   expect(String(tab.rows[7][0])).toContain('学期：2025春；统计截至：2025-03-20');
@@ -38,7 +38,7 @@ test('区级汇总: one line per school, 全区合计, 目标, 达标学校数 a
   expect(tab.rows[2][col('论文篇数')]).toBe('未上报');
   expect(tab.formats?.[col('反思完成率')]).toBe('0.0%');
   expect(tab.formats?.[col('在岗教师')]).toBeUndefined();
-  expect(tab.formats).toHaveLength(3 + METRIC_COLUMNS.length);
+  expect(tab.formats).toHaveLength(SUMMARY_HEADERS.length);
   expect(tab.formatRows).toBe(4); // two schools, the total and the target
 });
 

@@ -45,27 +45,29 @@ describe('indicators', () => {
     const a = byName(summary.schools[0].metrics);
     expect(a['在岗教师数']).toMatchObject({ value: 3, reported: true });
     expect(a['听课节数']).toMatchObject({ value: 50, reported: true });
-    expect(a['听课达标率']).toEqual({ register: 'lesson_visits', name: '听课达标率', value: 0.6667, reported: true, target: '= 100%', met: false, num: 2, den: 3 });
-    expect(a['学月反思完成率']).toEqual({ register: 'reflections', name: '学月反思完成率', value: 0.3333, reported: true, target: '≥ 90%', met: false, num: 3, den: 9 });
+    expect(a['听课达标率']).toEqual({ register: 'lesson_visits', name: '听课达标率', format: 'percent', value: 0.6667, reported: true, target: '= 100%', met: false, num: 2, den: 3 });
+    expect(a['学月反思完成率']).toEqual({ register: 'reflections', name: '学月反思完成率', format: 'percent', value: 0.3333, reported: true, target: '≥ 90%', met: false, num: 3, den: 9 });
   });
 
   test('a school that has not reported the register: no value, not judged against the target', () => {
     const b = byName(summary.schools[1].metrics);
-    expect(b['听课达标率']).toEqual({ register: 'lesson_visits', name: '听课达标率', value: null, reported: false, target: '= 100%', num: 0, den: 2 });
+    expect(b['听课达标率']).toEqual({ register: 'lesson_visits', name: '听课达标率', format: 'percent', value: null, reported: false, target: '= 100%', num: 0, den: 2 });
     expect(b['在岗教师数']).toMatchObject({ value: 2, reported: true });
   });
 
-  test('the district pools the reporting schools: counts summed, ratios from summed parts', () => {
+  test('the district pools every school: counts summed, ratios from summed parts, schools meeting the target', () => {
     const d = byName(summary.district.metrics);
     expect(d['在岗教师数']).toMatchObject({ value: 5 });
     expect(d['听课节数']).toMatchObject({ value: 50 });
-    // Only 甲校 reported 听课记录: 2 of its 3 teachers.
-    expect(d['听课达标率']).toMatchObject({ value: 0.6667, met: false, num: 2, den: 3 });
+    // 甲校's 2 of 3 teachers, and 乙校's 2 teachers who have no 听课记录 yet: 2 of 5. No school meets 100%.
+    expect(d['听课达标率']).toMatchObject({ value: 0.4, met: false, num: 2, den: 5, schoolsMet: 0 });
   });
 
   test('the built-in definition adds its indicators to every summary', () => {
     const s = computeSummary({ term: '2025春', asOf: '2025-06-30', schools: [{ code: 'A', name: '甲校', type: '小学', records: { roster: roster(['张伟']), papers: [rec({ 教师: ['张伟'], 题目: 't', 状态: '已发表' })] } }] });
     const a = byName(s.schools[0].metrics);
-    expect([a['论文篇数'].value, a['人均论文篇数'].value, a['发表篇数'].value, a['课题数'].value, a['课题数'].reported]).toEqual([1, 1, 1, null, false]);
+    expect([a['论文篇数'].value, a['论文人均篇数'].value, a['发表篇数'].value, a['课题数'].value, a['课题数'].reported]).toEqual([1, 1, 1, null, false]);
+    // 张伟 (no 出生年月) is not under 40: 40岁以下论文参与率 has no denominator.
+    expect([a['县二等奖及以上或发表人均'].value, a['县二等奖及以上或发表人均'].met, a['40岁以下论文参与率'].value]).toEqual([1, true, null]);
   });
 });

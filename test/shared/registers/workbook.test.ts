@@ -31,7 +31,8 @@ describe('definition workbook', () => {
     expect(sheets[0].grid[0]).toEqual(['代码', '名称', '识别词']);
     expect(sheets[1].grid[0].slice(0, 9)).toEqual(['登记表', '列名', '别名', '类型', '必填', '取值集合', '最小', '最大', '引用']);
     expect(sheets[3].grid[0]).toEqual(['取值集合', '规范值', '别名']);
-    expect(sheets[5].grid[0]).toEqual(['登记表', '指标', '计算', '字段', '条件字段', '条件取值', '数值', '目标']);
+    expect(sheets[5].grid[0].slice(0, 8)).toEqual(['登记表', '指标', '计算', '字段', '条件字段', '条件取值', '数值', '目标']);
+    expect(sheets[5].grid.find((r) => r[1] === '40岁以下论文参与率')!.slice(8)).toEqual([null, '出生年月 ≤ 40岁', '是']);
     // A row of 列 as an officer reads it.
     expect(sheets[1].grid.find((r) => r[0] === 'papers' && r[1] === '教师')!.slice(0, 9)).toEqual(['papers', '教师', '教师姓名、姓名、作者', '多个姓名', '是', null, null, null, '名册']);
   });
@@ -64,6 +65,10 @@ describe('definition workbook', () => {
     rules.grid.push(['reflections', '每学期限次', '题目', '', '随笔', '教师', '', '', '', '']); // row 7: needs 数值
     inds.grid.push(['lesson_visits', '人均听课', '人均合计', '听课节数', '', '', '', '']); // row 6: no such column
     inds.grid.push(['reflections', '反思达标', '行数', '', '', '', '', '至少一篇']); // row 7: target that does not parse
+    inds.grid[0] = [...inds.grid[0], '条件', '名册条件', '排名'];
+    inds.grid.push(['lesson_visits', '长课', '行数', '', '', '', '', '', '节数 至少 2']); // row 8: 条件 without a comparison
+    inds.grid.push(['lesson_visits', '青年听课', '参与率', '', '', '', '', '', '', '年龄 ≤ 30岁']); // row 9: roster has no 年龄
+    inds.grid.push(['lesson_visits', '听课表', '交叉表', '学科', '', '', '', '', '', '', '也许']); // row 10: one field; 排名 not 是/否
     const { definition, problems } = await roundTrip(s);
     expect(definition).toBeNull();
     expect(problems.map((p) => [p.sheet, p.row, p.col, p.field])).toEqual([
@@ -80,7 +85,12 @@ describe('definition workbook', () => {
       ['规则', 7, 'H', '数值'],
       ['指标', 6, 'D', '字段'],
       ['指标', 7, 'H', '目标'],
+      ['指标', 8, 'I', '条件'],
+      ['指标', 9, 'J', '名册条件'],
+      ['指标', 10, 'D', '字段'],
+      ['指标', 10, 'K', '排名'],
     ]);
+    expect(problems.find((p) => p.sheet === '指标' && p.row === 9)!.message).toMatch(/年龄/);
     for (const p of problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
     expect(problems.find((p) => p.sheet === '列' && p.row === 16)!.message).toBe('类型“布尔”不存在，应为：文本、长文本、姓名、多个姓名、日期、月份、数字、整数、取值、刊号');
   });
