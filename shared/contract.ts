@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { FINDING_CODES } from './findings/codes';
-import { KINDS } from './types';
+import { CODE_RE } from './registers/schema';
 
 /** API paths (relative to the server's origin). */
 export const PATHS = {
@@ -26,8 +26,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-/** One register kind. */
-export const Kind = z.enum(KINDS);
+/** One register: a code of the definition in force (the built-in five, or a district's own such as lesson_visits). */
+export const Kind = z.string().regex(CODE_RE);
 
 /** A finding as the engine reports it (DOMAIN.md). */
 export const FindingSchema = z.object({
@@ -191,6 +191,8 @@ export const StatusBoardSchema = z.object({
   term: z.string(),
   asOf: z.string(),
   kinds: z.array(Kind),
+  /** The registers of the term's definition (code, Chinese title), in the order of `kinds`. */
+  registers: z.array(z.object({ code: Kind, name: z.string() })),
   deadlines: z.record(z.string(), z.string()),
   schools: z.array(
     z.object({

@@ -1,5 +1,6 @@
 /** `yanbiao admin …`: schools, tokens and deadlines on the same store as the server (running or not). */
-import { isTerm, KINDS, parseKind, parseTerm, type KindId } from '../../shared';
+import { isTerm, parseTerm } from '../../shared';
+import { currentDefinition, registerList } from '../store/registers';
 import { isValidYmd } from '../../shared/normalise/date';
 import { flag, parseArgs, type Command } from './command';
 import { storeConfigFromEnv } from '../config';
@@ -14,7 +15,7 @@ const USAGE = `用法：
   yanbiao admin add-school <编码> <名称> [--type 小学|九年制|初中]   添加学校并签发令牌
   yanbiao admin token <编码>                                      为学校签发新令牌（旧令牌作废）
   yanbiao admin district-token                                    签发区级令牌
-  yanbiao admin deadline <学期> <类别> <YYYY-MM-DD>               设置截止日期（类别：${KINDS.join('、')}；
+  yanbiao admin deadline <学期> <类别> <YYYY-MM-DD>               设置截止日期（类别：登记表代码或名称，如 papers 或 论文投稿；
                                                                   学期写 YYYY-MM 时为该月学月反思的截止日）`;
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
@@ -60,17 +61,17 @@ export async function runAdmin(store: Store, args: string[], out: (s: string) =>
     case 'deadline': {
       const [term, kindText, date] = rest;
       if (!term || !kindText || !date) throw new UsageError('deadline 需要 <学期> <类别> <YYYY-MM-DD>');
-      // The kind by its id (papers) or its Chinese title (论文投稿).
-      const parsed = parseKind(kindText);
-      const kind = parsed === 'all' || parsed === null ? kindText : parsed;
+      // The register by its code (papers) or its Chinese title (论文投稿), among the definition in force.
+      const registers = registerList(await currentDefinition(store.db));
+      const kind = registers.find((r) => r.code === kindText || r.title === kindText)?.code ?? kindText;
       const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(term);
       if (!month && !isTerm(term)) throw new UsageError(`学期格式不正确：${term}（应为如 2025春，或学月反思的月份 2025-03）`);
-      if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`类别应为 ${KINDS.join('、')}：${kind}`);
+      if (!registers.some((r) => r.code === kind)) throw new UsageError(`没有这张登记表：${kind}（可用：${registers.map((r) => `${r.code}=${r.title}`).join('、')}）`);
       if (month && kind !== 'reflections') throw new UsageError('按月的截止日期只用于学月反思（reflections）');
       // Date.parse accepts 2025-02-30 (it rolls over to March): check the calendar day itself.
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValidYmd(+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10))) throw new UsageError(`日期格式不正确：${date}（应为 YYYY-MM-DD）`);
       const key = month ? term : parseTerm(term).term;
-      await setDeadline(store.db, key, kind as KindId, date);
+      await setDeadline(store.db, key, kind, date);
       await audit(store.db, { actor: 'cli', action: 'deadline', target: key, detail: { kind, date } });
       out(`已设置 ${key} ${kind} 截止日期：${date}`);
       return 0;

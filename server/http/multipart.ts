@@ -9,7 +9,8 @@ import { HttpError } from './errors';
  * boundary): the client's fault, a 400, never a 500.
  */
 export function singleFile(bodyBytes: number, fields: number): RequestHandler {
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyBytes, files: 1, fields, parts: fields + 5 } }).single('file');
+  // Browsers send a file name's UTF-8 bytes as they are; busboy's default (latin1) would turn 定义.xlsx into mojibake.
+  const parse = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: bodyBytes, files: 1, fields, parts: fields + 5 } }).single('file');
   return (req, res, next) =>
     parse(req, res, (err?: unknown) => {
       if (!err || err instanceof multer.MulterError) return next(err);

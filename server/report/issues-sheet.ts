@@ -1,6 +1,6 @@
 /** 问题清单: open findings (warnings, and for consolidate the errors of files left out), school by school. */
 import type { Writable } from 'node:stream';
-import { TEMPLATES } from '../../shared/templates';
+import { titleOf } from '../../shared/registers/list';
 import { fitWidths, toCell, type PlainCell } from './cells';
 import { TableSheet, type Book } from './sheet';
 import { drain, iteratorOf } from './source';
@@ -17,6 +17,7 @@ export async function writeIssuesSheet(
   names: Map<string, string>,
   only: string | undefined,
   out: Writable,
+  titles: Map<string, string> = new Map(),
 ): Promise<number> {
   const longest = [...names.values()].reduce((a, n) => (n.length > a.length ? n : a), '');
   const widths = fitWidths(ISSUE_HEADERS, [[undefined, longest]], WIDTHS, 80);
@@ -29,7 +30,7 @@ export async function writeIssuesSheet(
         sheet.add([
           i.school,
           names.get(i.school) ?? i.school,
-          i.kind ? TEMPLATES[i.kind].title : undefined,
+          i.kind ? (titles.get(i.kind) ?? titleOf(i.kind)) : undefined,
           i.sheet,
           i.row || undefined,
           i.col || undefined,

@@ -1,7 +1,6 @@
 /** One sheet per kind: 学校代码, 学校 and the template's columns in order, every school's rows streamed in. */
 import type { Writable } from 'node:stream';
-import { TEMPLATES } from '../../shared/templates';
-import type { KindId } from '../../shared/types';
+import type { RegisterInfo } from '../../shared/registers/list';
 import { fitWidths, toCell, type PlainCell } from './cells';
 import { TableSheet, type Book } from './sheet';
 import { drain, peek } from './source';
@@ -10,23 +9,33 @@ import type { ReportRow, Source } from './types';
 /** Rows looked at before the sheet starts, to fit the column widths. */
 const SAMPLE = 300;
 
-/** Header row of a kind's sheet. */
-export function kindHeaders(kind: KindId): string[] {
-  return ['学校代码', '学校', ...TEMPLATES[kind].columns.map((c) => c.name)];
+/** The report's own sheets, which a register's sheet must not be named as. */
+const RESERVED = new Set(['区级汇总', '上报情况', '问题清单']);
+
+/** A register's title as an Excel sheet name: no []:*?/\\, at most 31 characters, not one of the report's own sheets. */
+export function sheetName(title: string): string {
+  let name = title.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+  if (RESERVED.has(name)) name = `${name}（登记表）`;
+  return name || '登记表';
+}
+
+/** Header row of a register's sheet. */
+export function kindHeaders(reg: RegisterInfo): string[] {
+  return ['学校代码', '学校', ...reg.columns.map((c) => c.name)];
 }
 
 /** Writes one kind's sheet, named by its template title (教师名册, 课题登记, …). */
 export async function writeKindSheet(
   book: Book,
-  kind: KindId,
+  reg: RegisterInfo,
   src: Source<ReportRow> | undefined,
   names: Map<string, string>,
   only: string | undefined,
   out: Writable,
   checkEvery?: number,
 ): Promise<number> {
-  const fields = TEMPLATES[kind].columns.map((c) => c.name);
-  const headers = kindHeaders(kind);
+  const fields = reg.columns.map((c) => c.name);
+  const headers = kindHeaders(reg);
   const keep = only ? (r: ReportRow) => r.school === only : () => true;
   const cells = (r: ReportRow): PlainCell[] => {
     const row: PlainCell[] = new Array(fields.length + 2);
@@ -39,9 +48,9 @@ export async function writeKindSheet(
   const sample = head.map(cells);
   // The school column must fit every school's name, not just the sampled ones.
   const longest = [...names.values()].reduce((a, n) => (n.length > a.length ? n : a), '');
-  const min = [0, 0, ...TEMPLATES[kind].columns.map((c) => c.width)];
+  const min = [0, 0, ...reg.columns.map((c) => c.width)];
   const widths = fitWidths(headers, [...sample, [undefined, longest]], min, 50);
-  const sheet = new TableSheet(book, { name: TEMPLATES[kind].title, headers, widths, freezeCols: 2, checkEvery }, out);
+  const sheet = new TableSheet(book, { name: sheetName(reg.title), headers, widths, freezeCols: 2, checkEvery }, out);
   try {
     for (const r of sample) await sheet.add(r);
   } catch (e) {

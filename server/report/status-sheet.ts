@@ -2,8 +2,7 @@
 import type { Writable } from 'node:stream';
 import type { StatusBoard } from '../../shared/contract';
 import type { Summary } from '../../shared/metrics';
-import { TEMPLATES } from '../../shared/templates';
-import { KINDS, type KindId } from '../../shared/types';
+import { registersOf, titleOf } from '../../shared/registers/list';
 import { fitWidths, type PlainCell } from './cells';
 import { TableSheet, type Book } from './sheet';
 
@@ -22,11 +21,12 @@ export function beijingTime(iso: string | null): string | undefined {
 /** The rows of 上报情况 from the board, one per school × register. */
 export function fromBoard(board: StatusBoard, only?: string): PlainCell[][] {
   const out: PlainCell[][] = [];
+  const titles = new Map(board.registers.map((r) => [r.code, r.name]));
   for (const s of board.schools) {
     if (only && s.code !== only) continue;
     for (const kind of board.kinds) {
       const c = s.kinds[kind];
-      const title = TEMPLATES[kind as KindId]?.title ?? kind;
+      const title = titles.get(kind) ?? titleOf(kind);
       if (!c) {
         out.push([s.code, s.name, title, '未上报']);
         continue;
@@ -56,7 +56,8 @@ function fromSummary(summary: Summary, only?: string): PlainCell[][] {
   const out: PlainCell[][] = [];
   for (const s of summary.schools) {
     if (only && s.code !== only) continue;
-    for (const kind of KINDS) out.push([s.code, s.name, TEMPLATES[kind].title, s.reported.includes(kind) ? '已上报' : '未上报']);
+    for (const r of summary.registers ?? registersOf().map((x) => ({ code: x.code, name: x.title })))
+      out.push([s.code, s.name, r.name, s.reported.includes(r.code) ? '已上报' : '未上报']);
   }
   return out;
 }

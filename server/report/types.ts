@@ -1,7 +1,8 @@
 /** What the merged report is written from: the summary, the board, every kind's rows (streamed) and the problems. */
 import type { StatusBoard } from '../../shared/contract';
 import type { Summary } from '../../shared/metrics';
-import type { Cell, KindId, NormRecord } from '../../shared/types';
+import type { RegisterInfo } from '../../shared/registers/list';
+import type { Cell, NormRecord } from '../../shared/types';
 
 /** One stored row of one school (its normalised values, canonical field names). */
 export interface ReportRow {
@@ -17,7 +18,7 @@ export type Source<T> = Iterable<T> | AsyncIterable<T>;
 export interface ReportIssue {
   /** School code. */
   school: string;
-  kind: KindId | null;
+  kind: string | null;
   sheet: string;
   row: number;
   col: string;
@@ -33,7 +34,9 @@ export interface ReportData {
   summary: Summary;
   /** The completeness board; without one, 上报情况 lists what the summary says was reported. */
   status?: StatusBoard;
-  rows: Partial<Record<KindId, Source<ReportRow>>>;
+  /** The registers, one sheet each in this order (default: the built-in five). */
+  registers?: RegisterInfo[];
+  rows: Partial<Record<string, Source<ReportRow>>>;
   issues?: Source<ReportIssue>;
 }
 

@@ -1,7 +1,7 @@
 /** writeReport: the merged workbook of DOMAIN.md, streamed with exceljs's WorkbookWriter at flat memory. */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { KINDS } from '../../shared/types';
+import { registersOf } from '../../shared/registers/list';
 import { writeIssuesSheet } from './issues-sheet';
 import { writeKindSheet } from './kind-sheet';
 import { writeStatusSheet } from './status-sheet';
@@ -47,8 +47,9 @@ async function write(out: Writable, data: ReportData, opts: ReportOptions): Prom
   await writeSummarySheet(book, data.summary, out);
   await writeStatusSheet(book, data.summary, data.status, only, out);
   const rows: Record<string, number> = {};
-  for (const kind of KINDS) rows[kind] = await writeKindSheet(book, kind, data.rows[kind], names, only, out, opts.checkEvery);
-  const issues = await writeIssuesSheet(book, data.issues, names, only, out);
+  const registers = data.registers ?? registersOf();
+  for (const reg of registers) rows[reg.code] = await writeKindSheet(book, reg, data.rows[reg.code], names, only, out, opts.checkEvery);
+  const issues = await writeIssuesSheet(book, data.issues, names, only, out, new Map(registers.map((r) => [r.code, r.title])));
   await book.commit();
   return { rows, issues };
 }

@@ -11,7 +11,8 @@ import { requireTerm } from '../upload/ingest';
 import { statusBoard } from '../views/status';
 import { listSubmissions, returnSubmission } from '../views/submissions';
 import { termSummary } from '../views/summary';
-import { parseKind, templateWorkbook } from '../xlsx/template';
+import { templateWorkbook } from '../xlsx/template';
+import { compiledFor, currentDefinition } from '../store/registers';
 import type { RouteContext } from './context';
 import express from 'express';
 
@@ -67,10 +68,13 @@ export function readingRoutes(ctx: RouteContext): Router {
 
   r.get('/templates/:file', async (req, res) => {
     principal(req);
+    // The registers of the definition in force: a district's own registers have templates too.
+    const registers = compiledFor(await currentDefinition(ctx.store.db));
     const m = /^(.+)\.xlsx$/.exec(req.params.file);
-    const kind = m ? parseKind(m[1]) : null;
-    if (!kind) throw new HttpError(404, 'no_template', `没有这个模板：${req.params.file}（可用 roster、projects、courses、reflections、papers、all）`);
-    const wb = templateWorkbook(kind);
+    const name = m?.[1] ?? '';
+    const kind = name === 'all' || name === '全部' ? 'all' : (Object.keys(registers.templates).find((k) => k === name || registers.templates[k].title === name) ?? null);
+    if (!kind) throw new HttpError(404, 'no_template', `没有这个模板：${req.params.file}（可用 ${[...Object.keys(registers.templates), 'all'].join('、')}）`);
+    const wb = templateWorkbook(kind, registers);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.attachment(`${kind}.xlsx`);

@@ -1,5 +1,6 @@
 /**
- * GET /api/v1/registers (any signed-in token): the register definition in force, with its version.
+ * GET /api/v1/registers (any signed-in token): the register definition in force, with its version;
+ * GET /api/v1/registers.xlsx the same as the workbook an officer edits.
  * PUT /api/v1/registers (district token, multipart `file`: the definition workbook): checked in an upload worker;
  * a sound definition is stored as the next version and is in force from the next upload on (stored submissions
  * keep the version they were checked with); a broken one answers 422 with every problem and changes nothing.
@@ -10,6 +11,7 @@ import { HttpError } from '../http/errors';
 import { singleFile } from '../http/multipart';
 import { readLimitsOf } from '../upload/limits';
 import { currentDefinition, storeDefinition } from '../store/registers';
+import { writeDefinitionWorkbook } from '../registers/workbook';
 import { PoolError } from '../upload/pool';
 import type { RouteContext } from './context';
 
@@ -20,6 +22,15 @@ export function registersRoutes(ctx: RouteContext): Router {
     principal(req);
     const d = await currentDefinition(ctx.store.db);
     res.json({ version: d.version, createdAt: d.createdAt, definition: d.definition });
+  });
+
+  r.get('/registers.xlsx', async (req, res) => {
+    principal(req);
+    const d = await currentDefinition(ctx.store.db);
+    const buf = await writeDefinitionWorkbook(d.definition);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.attachment(`登记表定义-第${d.version}版.xlsx`);
+    res.send(buf);
   });
 
   r.put(

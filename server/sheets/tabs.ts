@@ -4,9 +4,8 @@
  */
 import type { StatusBoard } from '../../shared/contract';
 import type { Summary } from '../../shared/metrics';
-import { TEMPLATES } from '../../shared/templates';
-import type { Cell, KindId } from '../../shared/types';
-import { STATUS_HEADERS } from '../report/status-sheet';
+import type { Cell } from '../../shared/types';
+import { fromBoard, STATUS_HEADERS } from '../report/status-sheet';
 import type { PlainCell } from '../report/cells';
 import { summaryTable } from '../report/summary-table';
 import type { Tab } from './publish';
@@ -31,32 +30,8 @@ export function summaryTab(summary: Summary): Tab {
   return { title: SUMMARY_TAB, rows, formats: t.formats, formatRows: summary.schools.length + 2 };
 }
 
-/** 上报情况: one line per school × register kind. */
+/** 上报情况: one line per school × register, as in the .xlsx report (times in Beijing time). */
 export function statusTab(board: StatusBoard): Tab {
-  const rows: Cell[][] = [[...STATUS_HEADERS]];
-  for (const s of board.schools) {
-    for (const kind of board.kinds) {
-      const c = s.kinds[kind];
-      const title = TEMPLATES[kind as KindId]?.title ?? kind;
-      if (!c) {
-        rows.push([s.code, s.name, title, '未上报']);
-        continue;
-      }
-      rows.push([
-        s.code,
-        s.name,
-        title,
-        c.status,
-        c.submittedAt ? c.submittedAt.replace('T', ' ').slice(0, 19) : null,
-        c.version,
-        c.rows,
-        c.warnings,
-        c.crossWarnings || null,
-        c.deadline ?? board.deadlines[kind] ?? null,
-        c.late ? (c.status === '已上报' ? '迟交' : '已逾期') : null,
-        c.comment,
-      ]);
-    }
-  }
+  const rows: Cell[][] = [[...STATUS_HEADERS], ...fromBoard(board).map((r) => r.map((c) => (c === undefined ? null : c)))];
   return { title: STATUS_TAB, rows };
 }

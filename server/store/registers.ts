@@ -8,6 +8,8 @@ import { BUILTIN_DEFINITION } from '../../shared/registers/builtin';
 import { compileDefinition } from '../../shared/registers/compile';
 import { RegisterDefinitionSchema, type RegisterDefinition } from '../../shared/registers/schema';
 import type { CompiledRegisters } from '../../shared/types';
+import { parseTerm } from '../../shared/term';
+import { BUILTIN_COMPILED, registersOf, type RegisterInfo } from '../../shared/registers/list';
 import { audit } from './audit';
 import type { DB } from './schema';
 
@@ -19,11 +21,43 @@ export interface StoredDefinition {
 }
 
 const compiled = new Map<number, CompiledRegisters>();
+const BUILTIN: StoredDefinition = { version: 0, definition: BUILTIN_DEFINITION, createdAt: null };
+
+async function byVersion(db: Kysely<DB>, version: number): Promise<StoredDefinition> {
+  if (version === 0) return BUILTIN;
+  const row = await db.selectFrom('register_definitions').selectAll().where('version', '=', version).executeTakeFirst();
+  if (!row) return BUILTIN;
+  return { version: row.version, definition: RegisterDefinitionSchema.parse(JSON.parse(row.definition)), createdAt: row.created_at };
+}
+
+/**
+ * The definition of a term: the one in force when the term ended (the newest stored before the end of its last
+ * day, Beijing time; for the current term, the one in force now), or a newer one if a school's version of the term
+ * was already checked with it. A definition stored after a term closed does not change that term's summary.
+ */
+export async function termDefinition(db: Kysely<DB>, term: string): Promise<StoredDefinition> {
+  const end = new Date(Date.parse(`${parseTerm(term).end}T24:00:00+08:00`)).toISOString();
+  const [before, used] = await Promise.all([
+    db.selectFrom('register_definitions').select('version').where('created_at', '<', end).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('submissions').select((eb) => eb.fn.max('definition_version').as('v')).where('term', '=', term).executeTakeFirst(),
+  ]);
+  return byVersion(db, Math.max(before?.version ?? 0, Number(used?.v ?? 0)));
+}
+
+/** A definition's registers as the board, summary and report list them: code, title and columns, in order. */
+export function registerList(d: StoredDefinition): RegisterInfo[] {
+  return registersOf(compiledFor(d));
+}
+
+/** The compiled form of any stored definition, the built-in one included. */
+export function compiledFor(d: StoredDefinition): CompiledRegisters {
+  return compiledOf(d) ?? BUILTIN_COMPILED;
+}
 
 /** The definition in force: the newest stored version, or the built-in one (version 0). */
 export async function currentDefinition(db: Kysely<DB>): Promise<StoredDefinition> {
   const row = await db.selectFrom('register_definitions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (!row) return { version: 0, definition: BUILTIN_DEFINITION, createdAt: null };
+  if (!row) return BUILTIN;
   return { version: row.version, definition: RegisterDefinitionSchema.parse(JSON.parse(row.definition)), createdAt: row.created_at };
 }
 

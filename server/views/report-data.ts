@@ -1,10 +1,10 @@
 /** The merged report's inputs from the store: summary, board, every kind's counting rows (streamed) and open problems. */
-import { KINDS, type KindId } from '../../shared';
 import type { ReportData, ReportIssue, ReportRow } from '../report/types';
 import { crossFindingsFor } from '../cross/list';
 import { currentIds, findingsOf, termSubmissions, type SubmissionMeta } from '../store/current';
 import { streamRows } from '../store/rows';
 import type { Store } from '../store/schema';
+import { registerList, termDefinition } from '../store/registers';
 import { listSchools } from '../store/schools';
 import { statusBoard } from './status';
 import { termSummary } from './summary';
@@ -24,7 +24,7 @@ async function* issuesOf(store: Store, subs: SubmissionMeta[], all: SubmissionMe
       const own = stored.get(s.id) ?? [];
       const mine = [...own, ...(cross.get(s.id) ?? [])].sort((a, b) => a.row - b.row);
       for (const f of mine)
-        yield { school: s.school_code, kind: s.kind as KindId, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message };
+        yield { school: s.school_code, kind: s.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message };
     }
   }
 }
@@ -34,9 +34,11 @@ export async function reportData(store: Store, term: string, asOf: string, schoo
   const all = await termSubmissions(store.db, term);
   const current = currentIds(all);
   const counting = all.filter((s) => current.has(s.id) && (school === null || s.school_code === school));
-  const rows: Partial<Record<KindId, AsyncIterable<ReportRow>>> = {};
-  for (const kind of KINDS) rows[kind] = rowsOf(store, counting.filter((s) => s.kind === kind));
+  const registers = registerList(await termDefinition(store.db, term));
+  const rows: Record<string, AsyncIterable<ReportRow>> = {};
+  for (const r of registers) rows[r.code] = rowsOf(store, counting.filter((s) => s.kind === r.code));
   return {
+    registers,
     summary: await termSummary(store, term, asOf),
     status: await statusBoard(store, term, asOf, school),
     rows,

@@ -1,10 +1,10 @@
 /** The completeness board: every school × kind as 未上报 / 已上报 / 已退回, with when, version, rows, warnings, deadline, late. */
-import { KINDS } from '../../shared';
 import { unreportedCell, type BoardCell, type StatusBoard } from '../../shared/contract';
 import { crossFindingsFor } from '../cross/list';
 import { currentIds, latestPerKind, termSubmissions } from '../store/current';
 import { termDeadlines } from '../store/deadlines';
 import type { Store } from '../store/schema';
+import { registerList, termDefinition } from '../store/registers';
 import { listSchools } from '../store/schools';
 
 /** ISO date (UTC+8, the schools' calendar day) of an ISO timestamp. */
@@ -15,7 +15,9 @@ function localDay(at: string): string {
 /** The board of a term; `school` limits it to one school (a school token's view). */
 export async function statusBoard(store: Store, term: string, asOf: string, school: string | null): Promise<StatusBoard> {
   const { db } = store;
-  const [schools, all, deadlines] = await Promise.all([listSchools(db), termSubmissions(db, term), termDeadlines(db, term)]);
+  const [schools, all, deadlines, definition] = await Promise.all([listSchools(db), termSubmissions(db, term), termDeadlines(db, term), termDefinition(db, term)]);
+  const registers = registerList(definition);
+  const kindIds = registers.map((r) => r.code);
   const current = currentIds(all);
   const latest = latestPerKind(all);
   const first = new Map<string, string>();
@@ -31,11 +33,12 @@ export async function statusBoard(store: Store, term: string, asOf: string, scho
   return {
     term,
     asOf,
-    kinds: [...KINDS],
+    kinds: kindIds,
+    registers: registers.map((r) => ({ code: r.code, name: r.title })),
     deadlines,
     schools: shown.map((s) => {
       const kinds: Record<string, BoardCell> = {};
-      for (const kind of KINDS) {
+      for (const kind of kindIds) {
         const sub = latest.get(`${s.code}\u0000${kind}`);
         const deadline = deadlines[kind] ?? null;
         if (!sub) {

@@ -3,7 +3,7 @@ import { parseTerm, type KindId } from '../../shared';
 import { assembleSummary, SchoolTally, type Summary } from '../../shared/metrics';
 import { currentIds, termSubmissions } from '../store/current';
 import { reflectionDeadlines } from '../store/deadlines';
-import { currentDefinition } from '../store/registers';
+import { termDefinition } from '../store/registers';
 import { streamRowsOfMany } from '../store/rows';
 import type { Store } from '../store/schema';
 import { listSchools } from '../store/schools';
@@ -15,7 +15,7 @@ export async function termSummary(store: Store, term: string, asOf: string): Pro
     listSchools(db),
     termSubmissions(db, term),
     reflectionDeadlines(db, parseTerm(term).months),
-    currentDefinition(db),
+    termDefinition(db, term),
   ]);
   const current = currentIds(subs);
   const ctx = { term, asOf, deadlines, definition: inForce.definition };

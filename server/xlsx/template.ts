@@ -1,6 +1,6 @@
 /** Blank, structured workbooks from the templates: headers, widths, formats and dropdown lists for every value set. */
 import ExcelJS from 'exceljs';
-import { allowedValues, KINDS, TEMPLATES, type ColumnDef, type KindId } from '../../shared';
+import { allowedValues, KINDS, TEMPLATES, type ColumnDef, type Template } from '../../shared';
 import type { CompiledRegisters } from '../../shared/types';
 
 export { parseKind } from '../../shared';
@@ -24,8 +24,8 @@ const NUM_FMT: Partial<Record<ColumnDef['type'], string>> = {
 };
 
 /** Adds one register's sheet to a workbook (the built-in registers, or a district's with `registers`). */
-export function addTemplateSheet(wb: ExcelJS.Workbook, kind: KindId, registers?: CompiledRegisters): ExcelJS.Worksheet {
-  const t = (registers?.templates ?? TEMPLATES)[kind];
+export function addTemplateSheet(wb: ExcelJS.Workbook, kind: string, registers?: CompiledRegisters): ExcelJS.Worksheet {
+  const t = (registers?.templates ?? (TEMPLATES as Record<string, Template>))[kind];
   const ws = wb.addWorksheet(t.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = t.columns.map((c) => ({ header: c.required ? `${c.name}*` : c.name, key: c.name, width: c.width }));
   const header = ws.getRow(1);
@@ -83,10 +83,10 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, kind: KindId, registers?:
 }
 
 /** A workbook holding the templates of the given registers (every register when `kind` is 'all'). */
-export function templateWorkbook(kind: KindId | 'all', registers?: CompiledRegisters): ExcelJS.Workbook {
+export function templateWorkbook(kind: string, registers?: CompiledRegisters): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '研表 Yanbiao';
-  const all = registers ? (Object.keys(registers.templates) as KindId[]) : KINDS;
+  const all: readonly string[] = registers ? Object.keys(registers.templates) : KINDS;
   for (const k of kind === 'all' ? all : [kind]) addTemplateSheet(wb, k, registers);
   return wb;
 }

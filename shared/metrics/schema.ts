@@ -124,6 +124,8 @@ export type DistrictSummary = z.infer<typeof DistrictSummarySchema>;
 export const SummarySchema = z.object({
   term: z.string(),
   asOf: z.string(),
+  /** The registers of the term's definition, in order (code, Chinese title): what `reported` and metrics refer to. */
+  registers: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
   schools: z.array(SchoolSummarySchema),
   district: DistrictSummarySchema,
 });

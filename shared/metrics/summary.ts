@@ -34,5 +34,6 @@ export function assembleSummary(ctx: Pick<TallyContext, 'term' | 'asOf' | 'defin
   const district = districtSummary(schools);
   rankMetrics(definition, schools);
   const metrics = districtMetrics(definition, schools.map((s) => s.metrics ?? []));
-  return { term: ctx.term, asOf: ctx.asOf, schools, district: { ...district, metrics } };
+  const registers = definition.registers.map((r) => ({ code: r.code, name: r.name }));
+  return { term: ctx.term, asOf: ctx.asOf, registers, schools, district: { ...district, metrics } };
 }

@@ -23,6 +23,7 @@ test('是否逾期 says 迟交 for a school that handed in late and 已逾期 fo
     term: '2025春',
     asOf: '2025-04-01',
     kinds: ['papers' as const],
+    registers: [{ code: 'papers', name: '论文投稿' }],
     deadlines: { papers: '2025-03-15' },
     schools: [
       { code: 'A', name: '甲校', type: '小学', kinds: { papers: cell('已上报', true) } },

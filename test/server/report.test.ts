@@ -1,6 +1,7 @@
 /** GET report.xlsx through the app: read back with exceljs; a school gets only its own rows; formula text stays text. */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { binary } from '../support/binary';
 import yauzl from 'yauzl';
 import { storeKinds } from '../support/pg';
 import { bearer, openDistrict, type TestDistrict } from '../support/store';
@@ -8,11 +9,6 @@ import * as F from '../support/fixture-district';
 
 const T = encodeURIComponent(F.TERM);
 
-function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 async function download(d: TestDistrict, token: string, query = ''): Promise<{ status: number; body: Buffer; type: string }> {
   const res = await request(d.app).get(`/api/v1/terms/${T}/report.xlsx${query}`).set('Authorization', bearer(token)).buffer(true).parse(binary);

@@ -48,6 +48,7 @@ test('上报情况: a line per school × kind with state, time, version, rows, w
     term: '2025春',
     asOf: '2025-03-20',
     kinds: ['roster', 'papers'],
+    registers: [{ code: 'roster', name: '教师名册' }, { code: 'papers', name: '论文投稿' }],
     deadlines: { papers: '2025-03-15' },
     schools: [
       {
@@ -64,7 +65,8 @@ test('上报情况: a line per school × kind with state, time, version, rows, w
   const tab = statusTab(board);
   expect(tab.rows).toEqual([
     STATUS_HEADERS,
-    ['WTQ-SY', '五通桥区实验小学', '教师名册', '已退回', '2025-03-10 06:30:00', 2, 36, 1, 2, null, null, '请补全工号'],
+    // Times in Beijing time, as the .xlsx report shows them (06:30 UTC).
+    ['WTQ-SY', '五通桥区实验小学', '教师名册', '已退回', '2025-03-10 14:30', 2, 36, 1, 2, null, null, '请补全工号'],
     ['WTQ-SY', '五通桥区实验小学', '论文投稿', '未上报', null, null, null, null, null, '2025-03-15', '已逾期', null],
   ]);
 });

@@ -83,12 +83,12 @@ test('district summary sorts by a metric and highlights the targets; charts are 
   expect((await names()).sort()).toEqual(summary.schools.map((s: any) => s.name).sort());
   // Sort by 在岗教师 (descending first for numbers), then ascending; a school without a roster shows 未上报 and
   // sorts after every school with a value, either way.
-  await page.click('[data-testid=summary-table] button[data-key=teachers]');
+  await page.click('[data-testid=summary-table] button[data-key="roster.在岗教师"]');
   const withRoster = summary.schools.filter((s: any) => s.reported.includes('roster'));
   const byTeachers = [...withRoster].sort((a: any, b: any) => b.teachers - a.teachers);
   const teachersOf = (name: string | null) => summary.schools.find((s: any) => s.name === name).teachers;
   expect(teachersOf((await names())[0])).toBe(byTeachers[0].teachers);
-  await page.click('[data-testid=summary-table] button[data-key=teachers]');
+  await page.click('[data-testid=summary-table] button[data-key="roster.在岗教师"]');
   expect(teachersOf((await names())[0])).toBe(byTeachers[byTeachers.length - 1].teachers);
   const noRoster = summary.schools.find((s: any) => !s.reported.includes('roster'));
   expect((await names()).at(-1)).toBe(noRoster.name);
@@ -97,7 +97,7 @@ test('district summary sorts by a metric and highlights the targets; charts are 
     trs.map((tr) => {
       const cells = [...tr.children];
       const head = [...document.querySelectorAll('[data-testid=summary-table] thead tr:last-child th')];
-      const i = head.findIndex((th) => th.querySelector('[data-key="papers.qualified"]'));
+      const i = head.findIndex((th) => th.querySelector('[data-key="papers.县二等奖及以上或发表人均"]'));
       return { name: cells[0].textContent, cls: cells[i].className };
     }),
   );
@@ -112,7 +112,11 @@ test('district summary sorts by a metric and highlights the targets; charts are 
   const unreported = summary.schools.find((s: any) => !s.reported.includes('papers'));
   const rowTexts = await page.$$eval('[data-testid=summary-table] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
   expect(rowTexts.find((t) => t.includes(unreported.name))).toContain('未上报');
-  expect(await page.textContent('[data-testid=targets]')).toContain(summary.district.targets[0].label);
+  // The targets as the definition writes them, with the schools judged (those that reported the register).
+  const judged = summary.schools.filter((s: any) => s.reported.includes('papers') && s.papers.qualifiedPerTeacher !== null).length;
+  const met = summary.schools.filter((s: any) => s.reported.includes('papers') && s.papers.qualifiedPerTeacher >= 1).length;
+  expect(await page.textContent('[data-testid=targets]')).toContain(`县二等奖及以上或发表人均 ≥ 1：全区 `);
+  expect(await page.textContent('[data-testid=targets]')).toContain(`，${met}/${judged} 所学校达标`);
   expect(await page.textContent('[data-testid=summary-note]')).toContain('学月反思“应交”只计截止日期已过的月份');
   // 分类统计: the district's 课程 课型 × 级别 table totals what the server counted; a school's is its own.
   const courseTotal = () => page.textContent('[data-testid=cross-courses] tfoot td:last-child');
@@ -124,7 +128,7 @@ test('district summary sorts by a metric and highlights the targets; charts are 
   await shot(page, 'desktop-03-summary');
   await page.click('a[href="#/charts"]');
   await page.waitForSelector('.chart canvas');
-  expect(await page.$$eval('.chart', (els) => els.filter((e) => e.querySelector('canvas')).length)).toBe(4);
+  expect(await page.$$eval('.chart', (els) => els.filter((e) => e.querySelector('canvas')).length)).toBe(5);
   await page.waitForTimeout(700); // let ECharts finish its entry animation before the screenshot
   await shot(page, 'desktop-04-charts');
   expect(errors).toEqual([]);
@@ -316,9 +320,8 @@ test('a school never sees district views, sign-out forgets everything, a revoked
   expect(text).not.toContain(GY.name);
   // The district re-issues this school's token: the next call answers 401 and the page signs out.
   await issueSchoolToken(h.store.db, other.code);
-  await page.click('a[href="#/history"]');
+  // (下载 asks the server for the registers in force, so leaving 上报记录 for it is the next call.)
   await page.click('a[href="#/downloads"]');
-  await page.click('a[href="#/history"]');
   await page.waitForSelector('[data-testid=token-input]');
   expect(await page.textContent('.signin-msg')).toContain('登录已失效');
   expect(await page.evaluate(() => sessionStorage.getItem('yanbiao.token'))).toBeNull();

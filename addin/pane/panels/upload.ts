@@ -1,5 +1,5 @@
 /** 上传 panel: settings (server, school, token), term, upload, receipt with warnings and 退回 comments. */
-import { TEMPLATES } from '../../../shared';
+import { titleOf } from '../../../shared/registers/list';
 import type { Receipt, Submission } from '../../../shared/contract';
 import { returnedFor, uploadWorkbook } from '../../flows/upload';
 import { busy, h, messageBar, replace } from '../dom';
@@ -19,7 +19,7 @@ export function termSelect(id: string, value: string): HTMLSelectElement {
 
 function receiptView(r: Receipt): HTMLElement {
   const rows = r.submissions.map((s) => h('tr', {},
-    h('td', {}, TEMPLATES[s.kind].title), h('td', {}, s.sheet), h('td', { class: 'num' }, `第 ${s.version} 版`),
+    h('td', {}, titleOf(s.kind)), h('td', {}, s.sheet), h('td', { class: 'num' }, `第 ${s.version} 版`),
     h('td', { class: 'num' }, String(s.rows)), h('td', { class: 'num' }, String(s.warnings))));
   return h('section', { class: 'card receipt', id: 'receipt' },
     h('h3', {}, r.replayed ? '此前已上报（重复提交未再保存）' : '上报成功'),
@@ -43,7 +43,7 @@ function returnedView(list: Submission[]): HTMLElement | null {
   if (!list.length) return null;
   return h('section', { class: 'card returned' },
     h('h3', {}, '区教科室退回'),
-    h('ul', { class: 'plain' }, ...list.map((s) => h('li', {}, h('strong', {}, `${TEMPLATES[s.kind].title}（第 ${s.version} 版）：`), s.comment ?? '（无说明）'))));
+    h('ul', { class: 'plain' }, ...list.map((s) => h('li', {}, h('strong', {}, `${titleOf(s.kind)}（第 ${s.version} 版）：`), s.comment ?? '（无说明）'))));
 }
 
 /** Builds the panel. */

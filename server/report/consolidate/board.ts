@@ -1,6 +1,7 @@
 /** The completeness board of a consolidation: 已上报 for merged files, 已退回 (with the reason) for files with errors. */
 import { unreportedCell, type BoardCell, type StatusBoard } from '../../../shared/contract';
 import { KINDS } from '../../../shared/types';
+import { registersOf } from '../../../shared/registers/list';
 import type { ResolvedSchool } from './identity';
 import type { FileOutcome } from './read-files';
 
@@ -47,6 +48,7 @@ export function boardOf(
     term,
     asOf,
     kinds: [...KINDS],
+    registers: registersOf().map((r) => ({ code: r.code, name: r.title })),
     deadlines: {},
     schools: schools.map((s) => ({ ...s, kinds: cells.get(s.code)! })),
   };

@@ -22,7 +22,7 @@ export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow 
   const scale = (m: Metric, v: number | null | undefined) => (v === null || v === undefined ? null : m.rate ? Math.round(v * 1000) / 10 : Math.round(v * 100) / 100);
   const rate = metrics.every((m) => m.rate);
   const many = sorted.length > 25;
-  const target = metrics.find((m) => m.target !== undefined);
+  const target = metrics.find((m) => m.targetValue !== undefined);
   const labels = shortNames(sorted.map((s) => s.name));
   return {
     color: ['#2b6cb0', '#dd8a2b'],
@@ -34,11 +34,11 @@ export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow 
         [escapeHtml(sorted[params[0]?.dataIndex ?? 0]?.name ?? ''), ...params.map((p) => `${p.marker}${escapeHtml(p.seriesName)}：${p.value === null || p.value === undefined ? (notReported(metrics.find((m) => m.label === p.seriesName) ?? first, sorted[p.dataIndex]) ? '未上报' : '—') : rate ? `${p.value}%` : p.value}`)].join('<br>'),
       valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : rate ? `${v}%` : String(v)) },
     legend: metrics.length > 1 ? { top: 0 } : undefined,
-    grid: { left: 8, right: many ? 48 : 24, top: metrics.length > 1 || metrics.some((m) => m.target !== undefined) ? 32 : 12, bottom: 24, containLabel: true },
+    grid: { left: 8, right: many ? 48 : 24, top: metrics.length > 1 || target ? 32 : 12, bottom: 24, containLabel: true },
     // The target line must stay on the chart even when every school is far below it.
     xAxis: {
       type: 'value',
-      max: rate ? 100 : target ? (v: { max: number }) => Math.max(v.max, target.target as number) : undefined,
+      max: rate ? 100 : target ? (v: { max: number }) => Math.max(v.max, target.targetValue as number) : undefined,
       axisLabel: { formatter: rate ? '{value}%' : '{value}' },
     },
     yAxis: { type: 'category', data: labels, axisLabel: { width: narrow ? 100 : 132, overflow: 'truncate' } },
@@ -49,10 +49,32 @@ export function chartOption(schools: SchoolMetrics[], metrics: Metric[], narrow 
       // No bar for a school that has not reported the register (the tooltip says 未上报), not an empty 0.
       data: sorted.map((s) => scale(m, schoolValue(m, s))),
       markLine:
-        m.target !== undefined
-          ? { symbol: 'none', lineStyle: { color: '#c53030', type: 'dashed', width: 2 }, label: { position: 'end', distance: 4, color: '#c53030', formatter: `目标 ${m.rate ? `${m.target * 100}%` : m.target}` }, data: [{ xAxis: m.rate ? m.target * 100 : m.target }] }
+        m.targetValue !== undefined
+          ? { symbol: 'none', lineStyle: { color: '#c53030', type: 'dashed', width: 2 }, label: { position: 'end', distance: 4, color: '#c53030', formatter: `目标 ${m.target}` }, data: [{ xAxis: m.rate ? Math.round(m.targetValue * 1000) / 10 : m.targetValue }] }
           : undefined,
     })),
   };
 }
 
+
+/**
+ * The charts of a summary, from its definition: one per indicator with a target (drawn as a line), and the ranked
+ * indicators without one, two of a register's ranked figures of the same kind sharing a chart (完成率 and 按时率).
+ */
+export function chartSpecs(metrics: Metric[]): { id: string; title: string; metrics: Metric[] }[] {
+  const out: { id: string; title: string; metrics: Metric[] }[] = [];
+  for (const m of metrics) {
+    if (m.target) {
+      out.push({ id: `c${m.index}`, title: `${m.label}（目标 ${m.target}）`, metrics: [m] });
+      continue;
+    }
+    if (!m.ranked) continue;
+    const last = out[out.length - 1];
+    const pair = last && last.metrics.length === 1 && !last.metrics[0].target && last.metrics[0].kind === m.kind && last.metrics[0].rate === m.rate;
+    if (pair) {
+      last.metrics.push(m);
+      last.title = `${last.metrics[0].label}与${m.label}`;
+    } else out.push({ id: `c${m.index}`, title: m.label, metrics: [m] });
+  }
+  return out;
+}

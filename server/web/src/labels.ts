@@ -14,9 +14,25 @@ export const KIND_LABEL: Record<string, string> = {
   papers: '论文投稿',
 };
 
-/** Kind label, falling back to the raw id for a kind this page does not know yet. */
+/** Register titles and order as the server last told them (the term's or the district's definition). */
+const known = new Map<string, string>(Object.entries(KIND_LABEL));
+let order: string[] = [...KIND_ORDER];
+
+/** Remembers the registers of a definition (board, summary or GET /api/v1/registers), so labels follow it. */
+export function rememberRegisters(list: { code: string; name: string }[] | undefined): void {
+  if (!list?.length) return;
+  for (const r of list) known.set(r.code, r.name);
+  order = list.map((r) => r.code);
+}
+
+/** The register codes in the order last told. */
+export function registerOrder(): string[] {
+  return order;
+}
+
+/** Register title, falling back to the raw code for a register this page has not been told of. */
 export function kindLabel(kind: string): string {
-  return KIND_LABEL[kind] ?? kind;
+  return known.get(kind) ?? kind;
 }
 
 /** Severity → Chinese. */

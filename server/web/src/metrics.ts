@@ -1,80 +1,116 @@
-/** The district metrics the page shows (DOMAIN.md), as columns: label, accessor, format, and target if any. */
+/**
+ * The summary's figures as the page shows them: one column per indicator (指标) of the term's register definition,
+ * grouped under its register's title, with its target. Nothing here names a register: a district's own registers
+ * and indicators appear exactly as the built-in ones.
+ */
 import { num, percent } from './format';
-import type { Totals } from './types';
+import type { Summary } from './types';
+
+/** One indicator's figures as the server sends them (a school's line or the district's). */
+export interface MetricValue {
+  register: string;
+  name: string;
+  format: 'number' | 'perTeacher' | 'percent' | 'table';
+  value: number | null;
+  reported: boolean;
+  target?: string;
+  met?: boolean;
+  rank?: number | null;
+  schoolsMet?: number;
+  table?: Record<string, Record<string, number>>;
+  axes?: string[];
+}
+
+/** A line that carries indicators (a school, or the district). */
+export interface Line {
+  metrics?: MetricValue[];
+  reported?: string[];
+}
 
 /** One metric column. */
 export interface Metric {
   key: string;
+  /** Position in every line's `metrics`. */
+  index: number;
   label: string;
-  /** Group heading (在岗教师 / 学月反思 / 论文 / 课题 / 课程). */
+  /** Group heading: the register's title. */
   group: string;
-  get: (s: Totals) => number | null | undefined;
   format: (x: number | null | undefined) => string;
-  /** The district's target: met when the value is at least this. */
-  target?: number;
-  targetLabel?: string;
-  /** True for rates in 0..1 (charts show them as percent). */
+  /** The target as the definition writes it (≥ 1, = 100%). */
+  target?: string;
+  /** The target's value on the chart's scale (shares as 0..1), when it parses. */
+  targetValue?: number;
+  /** True for shares in 0..1 (charts show them as percent). */
   rate?: boolean;
+  ranked: boolean;
   /** The register the figure comes from: a school that has not reported it shows 未上报, not 0. */
-  kind: 'roster' | 'reflections' | 'papers' | 'projects' | 'courses';
+  kind: string;
 }
 
-const int = (x: number | null | undefined) => num(x, 0);
-const pct = (x: number | null | undefined) => percent(x);
-const dec = (x: number | null | undefined) => num(x, 2);
+const FORMATS: Record<MetricValue['format'], (x: number | null | undefined) => string> = {
+  number: (x) => num(x, 2),
+  perTeacher: (x) => num(x, 2),
+  percent: (x) => percent(x),
+  table: (x) => num(x, 0),
+};
 
-/** Every metric column, in the order of the 区级汇总 sheet. */
-export const METRICS: Metric[] = [
-  { key: 'teachers', group: '教师', kind: 'roster', label: '在岗教师', get: (s) => s.teachers, format: int },
-  { key: 'under40', group: '教师', kind: 'roster', label: '≤40岁教师', get: (s) => s.under40, format: int },
-  { key: 'refl.expected', group: '学月反思', kind: 'reflections', label: '应交', get: (s) => s.reflections?.expected, format: int },
-  { key: 'refl.submitted', group: '学月反思', kind: 'reflections', label: '实交', get: (s) => s.reflections?.submitted, format: int },
-  { key: 'refl.rate', group: '学月反思', kind: 'reflections', label: '完成率', get: (s) => s.reflections?.rate, format: pct, rate: true },
-  { key: 'refl.onTime', group: '学月反思', kind: 'reflections', label: '按时率', get: (s) => s.reflections?.onTimeRate, format: pct, rate: true },
-  { key: 'refl.excellent', group: '学月反思', kind: 'reflections', label: '优秀率', get: (s) => s.reflections?.excellentRate, format: pct, rate: true },
-  { key: 'papers.count', group: '论文', kind: 'papers', label: '篇数', get: (s) => s.papers?.count, format: int },
-  { key: 'papers.perTeacher', group: '论文', kind: 'papers', label: '人均篇数', get: (s) => s.papers?.perTeacher, format: dec },
-  {
-    key: 'papers.qualified',
-    group: '论文', kind: 'papers',
-    label: '县二等奖以上或发表人均',
-    get: (s) => s.papers?.qualifiedPerTeacher,
-    format: dec,
-    target: 1,
-    targetLabel: '县二等奖及以上或公开发表的论文人均一篇',
-  },
-  { key: 'papers.published', group: '论文', kind: 'papers', label: '发表', get: (s) => s.papers?.published, format: int },
-  {
-    key: 'papers.under40',
-    group: '论文', kind: 'papers',
-    label: '≤40岁参与率',
-    get: (s) => s.papers?.under40Participation,
-    format: pct,
-    rate: true,
-    target: 1,
-    targetLabel: '40周岁以下教师论文全员参与（100%）',
-  },
-  { key: 'projects.total', group: '课题', kind: 'projects', label: '总数', get: (s) => s.projects?.count, format: int },
-  { key: 'projects.active', group: '课题', kind: 'projects', label: '在研', get: (s) => s.projects?.active, format: int },
-  { key: 'projects.overdue', group: '课题', kind: 'projects', label: '逾期未结题', get: (s) => s.projects?.overdue, format: int },
-  { key: 'courses.total', group: '课程', kind: 'courses', label: '登记', get: (s) => s.courses?.count, format: int },
-  { key: 'courses.public', group: '课程', kind: 'courses', label: '公开课人均', get: (s) => s.courses?.publicLessonsPerTeacher, format: dec },
-  { key: 'courses.training', group: '课程', kind: 'courses', label: '培训学时人均', get: (s) => s.courses?.trainingHoursPerTeacher, format: dec },
-];
-
-/** Whether a school's line lacks the metric's register (the district line, without `reported`, never does). */
-export function notReported(m: Metric, s: Totals & { reported?: string[] }): boolean {
-  return s.reported !== undefined && !s.reported.includes(m.kind);
+/** A target's value (`≥ 1` → 1, `= 100%` → 1), or undefined when it does not parse. */
+export function targetValue(target: string | undefined): number | undefined {
+  const m = target ? /^\s*(?:≥|>=|≤|<=|>|<|=)\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(target) : null;
+  if (!m) return undefined;
+  return m[2] === '%' ? Number(m[1]) / 100 : Number(m[1]);
 }
 
-/** A school's value of a metric; undefined when it has not reported the register (left out of targets, ranks and charts). */
-export function schoolValue(m: Metric, s: Totals & { reported?: string[] }): number | null | undefined {
-  return notReported(m, s) ? undefined : m.get(s);
+/** The register titles of a summary (code → title). */
+export function registerTitles(summary: Pick<Summary, 'registers'>): Map<string, string> {
+  return new Map((summary.registers ?? []).map((r) => [r.code, r.name]));
 }
 
-/** 'met' / 'missed' for a metric with a target, undefined otherwise (or when the value is missing). */
-export function targetState(m: Metric, value: number | null | undefined): 'met' | 'missed' | undefined {
-  if (m.target === undefined || value === null || value === undefined || !Number.isFinite(value)) return undefined;
-  // A small tolerance: 0.9999 from a division is 100%.
-  return value >= m.target - 1e-9 ? 'met' : 'missed';
+/** The summary's indicator columns (cross tables excluded), in the definition's order. */
+export function metricColumns(summary: Summary): Metric[] {
+  const titles = registerTitles(summary);
+  const ranked = new Set<number>();
+  for (const s of summary.schools) (s.metrics ?? []).forEach((m, i) => m.rank !== undefined && ranked.add(i));
+  return (summary.district.metrics ?? []).flatMap((m, index): Metric[] =>
+    m.format === 'table'
+      ? []
+      : [
+          {
+            key: `${m.register}.${m.name}`,
+            index,
+            label: m.name,
+            group: titles.get(m.register) ?? m.register,
+            format: FORMATS[m.format],
+            target: m.target,
+            targetValue: targetValue(m.target),
+            rate: m.format === 'percent',
+            ranked: ranked.has(index),
+            kind: m.register,
+          },
+        ],
+  );
+}
+
+/** A line's figure of a metric. */
+export function metricOf(m: Metric, s: Line): MetricValue | undefined {
+  return s.metrics?.[m.index];
+}
+
+/** Whether a school's line lacks the metric's register (the district line never does once anyone reported). */
+export function notReported(m: Metric, s: Line): boolean {
+  const x = metricOf(m, s);
+  return x !== undefined && !x.reported;
+}
+
+/** A line's value of a metric; undefined when it has not reported the register (left out of targets, ranks and charts). */
+export function schoolValue(m: Metric, s: Line): number | null | undefined {
+  const x = metricOf(m, s);
+  return !x || !x.reported ? undefined : x.value;
+}
+
+/** 'met' / 'missed' as the server judged the line against the target; undefined without a target or a value. */
+export function targetState(m: Metric, s: Line): 'met' | 'missed' | undefined {
+  const x = metricOf(m, s);
+  if (!x || x.met === undefined) return undefined;
+  return x.met ? 'met' : 'missed';
 }

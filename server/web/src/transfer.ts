@@ -19,11 +19,11 @@ export interface UploadAnswer {
   body: unknown;
 }
 
-/** POSTs one file as multipart field `file`; resolves on 201 and 422 (both carry data), rejects otherwise. */
-export function uploadFile(url: string, file: File, onProgress: (p: Progress) => void, headers: Record<string, string> = {}): Promise<UploadAnswer> {
+/** POSTs (or PUTs) one file as multipart field `file`; resolves on 201 and 422 (both carry data), rejects otherwise. */
+export function uploadFile(url: string, file: File, onProgress: (p: Progress) => void, headers: Record<string, string> = {}, method: 'POST' | 'PUT' = 'POST'): Promise<UploadAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open(method, url);
     for (const [k, v] of Object.entries(authHeaders(headers))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : null, phase: 'send' });
     // Once the last byte is sent the server is validating: say so instead of sitting at 100%.

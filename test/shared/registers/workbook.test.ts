@@ -65,7 +65,7 @@ describe('definition workbook', () => {
     rules.grid.push(['reflections', '每学期限次', '题目', '', '随笔', '教师', '', '', '', '']); // row 7: needs 数值
     inds.grid.push(['lesson_visits', '人均听课', '人均合计', '听课节数', '', '', '', '']); // row 6: no such column
     inds.grid.push(['reflections', '反思达标', '行数', '', '', '', '', '至少一篇']); // row 7: target that does not parse
-    inds.grid[0] = [...inds.grid[0], '条件', '名册条件', '排名'];
+    inds.grid[0] = [...inds.grid[0], '名册条件', '排名']; // 条件 is already there
     inds.grid.push(['lesson_visits', '长课', '行数', '', '', '', '', '', '节数 至少 2']); // row 8: 条件 without a comparison
     inds.grid.push(['lesson_visits', '青年听课', '参与率', '', '', '', '', '', '', '年龄 ≤ 30岁']); // row 9: roster has no 年龄
     inds.grid.push(['lesson_visits', '听课表', '交叉表', '学科', '', '', '', '', '', '', '也许']); // row 10: one field; 排名 not 是/否

@@ -3,7 +3,7 @@ import { api, seg } from '../api';
 import type { Ctx } from '../context';
 import { h, replace } from '../dom';
 import { dateTime } from '../format';
-import { kindLabel, STATE_LABEL } from '../labels';
+import { kindLabel, rememberRegisters, STATE_LABEL } from '../labels';
 import type { BoardCell, Status } from '../types';
 import { downloadButton } from '../ui/download-button';
 import { loading } from '../ui/loading';
@@ -75,6 +75,7 @@ export async function renderBoard(ctx: Ctx, root: HTMLElement): Promise<void> {
   let status: Status;
   try {
     status = await api<Status>(`/api/v1/terms/${seg(ctx.term)}/status`);
+    rememberRegisters(status.registers);
   } catch (err) {
     if (ctx.alive()) replace(root, errorNotice(err, () => void renderBoard(ctx, root)));
     return;

@@ -3,19 +3,11 @@ import { api, seg } from '../api';
 import { echarts } from '../charts-lib';
 import type { Ctx } from '../context';
 import { h, replace } from '../dom';
-import { chartOption } from '../chart-options';
-import { METRICS, type Metric } from '../metrics';
+import { chartOption, chartSpecs } from '../chart-options';
+import { metricColumns } from '../metrics';
 import type { Summary } from '../types';
 import { loading } from '../ui/loading';
 import { errorNotice } from '../ui/notice';
-
-/** The charts offered, each one or two metrics. */
-const CHARTS: { id: string; title: string; keys: string[] }[] = [
-  { id: 'qualified', title: '县二等奖及以上或公开发表论文人均（目标 1 篇）', keys: ['papers.qualified'] },
-  { id: 'under40', title: '≤40岁教师论文参与率（目标 100%）', keys: ['papers.under40'] },
-  { id: 'reflections', title: '学月反思完成率与按时率', keys: ['refl.rate', 'refl.onTime'] },
-  { id: 'projects', title: '课题：在研与逾期未结题', keys: ['projects.active', 'projects.overdue'] },
-];
 
 /** Charts alive on the page, disposed when the view is left (ECharts holds canvases and listeners). */
 let live: echarts.ECharts[] = [];
@@ -57,8 +49,8 @@ export async function renderCharts(ctx: Ctx, root: HTMLElement): Promise<void> {
   }
   const visible = Math.min(summary.schools.length, 25);
   const height = Math.max(220, visible * 26 + 70);
-  for (const spec of CHARTS) {
-    const metrics = spec.keys.map((k) => METRICS.find((m) => m.key === k)).filter((m): m is Metric => !!m);
+  for (const spec of chartSpecs(metricColumns(summary))) {
+    const metrics = spec.metrics;
     const box = h('div', { class: 'chart', 'data-chart': spec.id });
     box.style.height = `${height}px`;
     section.appendChild(h('figure', { class: 'card chart-card' }, h('figcaption', null, spec.title), box));

@@ -1,6 +1,7 @@
-/** The two-way counts of the summary (论文 级别×获奖等级, 课题 级别×阶段, 课程 课型×级别) for the district or one school. */
+/** The two-way counts of the summary (交叉表 indicators such as 论文 级别×获奖等级) for the district or one school. */
 import { h, replace } from '../dom';
-import type { Summary, Totals } from '../types';
+import type { Line } from '../metrics';
+import type { Summary } from '../types';
 
 /** A count table as the summary sends it: row → column → count. */
 export type CountTable = Record<string, Record<string, number>>;
@@ -54,17 +55,21 @@ function countTable(title: string, corner: string, t: CountTable, testid: string
   );
 }
 
-/** The three tables of one line (district or school). */
-function tablesOf(t: Totals): HTMLElement[] {
-  return [
-    countTable('论文获奖：级别 × 获奖等级', '级别', t.papers.awards, 'cross-awards'),
-    countTable('课题：级别 × 阶段', '级别', t.projects.byLevelStage, 'cross-projects'),
-    countTable('课程：课型 × 级别', '课型', t.courses.byTypeLevel, 'cross-courses'),
-  ];
+/** The cross tables (交叉表 indicators) of one line (district or school), in the definition's order. */
+function tablesOf(line: Line): HTMLElement[] {
+  const seen = new Map<string, number>();
+  return (line.metrics ?? []).flatMap((m) => {
+    if (m.format !== 'table' || !m.table) return [];
+    // Test ids by register: cross-papers, and cross-papers-2 for a register's second table.
+    const n = (seen.get(m.register) ?? 0) + 1;
+    seen.set(m.register, n);
+    return [countTable(m.name, m.axes?.[0] ?? '', m.table, n === 1 ? `cross-${m.register}` : `cross-${m.register}-${n}`)];
+  });
 }
 
-/** The section: a picker (全区 or a school) and its three tables. */
-export function crossTablesSection(summary: Summary): HTMLElement {
+/** The section: a picker (全区 or a school) and its tables; nothing when the definition has no 交叉表. */
+export function crossTablesSection(summary: Summary): HTMLElement | null {
+  if (!(summary.district.metrics ?? []).some((m) => m.format === 'table')) return null;
   const pick = h(
     'select',
     { 'aria-label': '分类统计范围', 'data-testid': 'cross-scope' },

@@ -1,14 +1,22 @@
 /** Downloads: the merged report (a school gets the district summary and its own rows), blank templates, and for the district 发布到 Google 表格. */
-import { seg } from '../api';
+import { api, seg } from '../api';
 import type { Ctx } from '../context';
 import { h, replace } from '../dom';
-import { KIND_ORDER, kindLabel } from '../labels';
+import { kindLabel, registerOrder, rememberRegisters } from '../labels';
 import { downloadButton } from '../ui/download-button';
 import { sheetsPublishCard } from './sheets-publish';
 
-/** Draws the downloads view. */
-export function renderDownloads(ctx: Ctx, root: HTMLElement): void {
+/** Draws the downloads view (templates of the registers in force, the district's own included). */
+export async function renderDownloads(ctx: Ctx, root: HTMLElement): Promise<void> {
   const school = ctx.me.role === 'school';
+  try {
+    const got = await api<{ definition: { registers: { code: string; name: string }[] } }>('/api/v1/registers');
+    rememberRegisters(got.definition.registers);
+  } catch {
+    // The templates listed are those last known; a failed listing is no reason to withhold the report.
+  }
+  if (!ctx.alive()) return;
+  const kinds = registerOrder();
   const templateStatus = h('div', { class: 'download' });
   replace(
     root,
@@ -38,10 +46,10 @@ export function renderDownloads(ctx: Ctx, root: HTMLElement): void {
         h(
           'div',
           { class: 'template-list' },
-          KIND_ORDER.map((k) =>
+          kinds.map((k) =>
             downloadButton({ label: kindLabel(k), url: `/api/v1/templates/${k}.xlsx`, fallbackName: `${kindLabel(k)}模板.xlsx`, forceName: true, testid: `template-${k}`, statusArea: templateStatus }),
           ),
-          downloadButton({ label: '全部五张表（一个工作簿）', url: '/api/v1/templates/all.xlsx', fallbackName: '研表登记表模板.xlsx', forceName: true, testid: 'template-all', statusArea: templateStatus }),
+          downloadButton({ label: `全部${kinds.length}张表（一个工作簿）`, url: '/api/v1/templates/all.xlsx', fallbackName: '研表登记表模板.xlsx', forceName: true, testid: 'template-all', statusArea: templateStatus }),
         ),
         templateStatus,
       ),

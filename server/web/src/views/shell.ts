@@ -9,6 +9,7 @@ import { renderBoard } from './board';
 import { disposeCharts, renderCharts } from './charts';
 import { renderDownloads } from './downloads';
 import { renderHistory } from './history';
+import { renderRegisters } from './registers';
 import { renderSchoolDetail } from './school-detail';
 import { renderSummary } from './summary';
 import { renderUpload } from './upload';
@@ -31,6 +32,7 @@ export function tabsFor(role: Me['role']): Tab[] {
       { route: 'summary', label: '区级汇总', view: renderSummary },
       { route: 'charts', label: '图表分析', view: renderCharts },
       { route: 'downloads', label: '下载', view: renderDownloads },
+      { route: 'registers', label: '登记表设置', view: renderRegisters },
     ];
   }
   return [

@@ -2,18 +2,16 @@
 import { api, seg } from '../api';
 import type { Ctx } from '../context';
 import { h, replace } from '../dom';
-import { METRICS, notReported, schoolValue, targetState } from '../metrics';
+import { rememberRegisters } from '../labels';
+import { metricColumns, metricOf, notReported, schoolValue, targetState, type Metric } from '../metrics';
 import type { SchoolMetrics, Summary } from '../types';
-
-/** The district target keys of the summary → this page's metric columns. */
-const TARGET_METRIC: Record<string, string> = { qualifiedPerTeacher: 'papers.qualified', under40Participation: 'papers.under40' };
 import { loading } from '../ui/loading';
 import { crossTablesSection } from './cross-tables';
 import { errorNotice } from '../ui/notice';
 import { sortableTable, type Column } from '../ui/table';
 
-/** The table's columns: school, then every metric. */
-function columns(): Column<SchoolMetrics>[] {
+/** The table's columns: school, then every indicator of the term's definition. */
+function columns(metrics: Metric[]): Column<SchoolMetrics>[] {
   const school: Column<SchoolMetrics> = {
     key: 'school',
     group: '',
@@ -23,19 +21,24 @@ function columns(): Column<SchoolMetrics>[] {
   };
   return [
     school,
-    ...METRICS.map(
+    ...metrics.map(
       (m): Column<SchoolMetrics> => ({
         key: m.key,
         label: m.label,
         group: m.group,
-        title: m.targetLabel ? `${m.group} · 目标：${m.targetLabel}` : m.group,
+        title: m.target ? `${m.group} · 目标：${m.target}` : m.group,
         numeric: true,
         value: (s) => schoolValue(m, s),
         // A school that has not reported the register shows 未上报, outside the target (not a red 0).
-        render: (s) => (notReported(m, s) ? '未上报' : m.format(m.get(s))),
+        render: (s) => {
+          if (notReported(m, s)) return '未上报';
+          const x = metricOf(m, s);
+          const rank = x?.rank ? h('span', { class: 'rank muted small', title: '全区排名' }, ` 第${x.rank}`) : null;
+          return rank ? h('span', null, m.format(x?.value), rank) : m.format(x?.value);
+        },
         cellClass: (s) => {
           if (notReported(m, s)) return 'not-reported';
-          const t = targetState(m, m.get(s));
+          const t = targetState(m, s);
           return t ? `target-${t}` : undefined;
         },
       }),
@@ -54,8 +57,11 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
     return;
   }
   if (!ctx.alive()) return;
+  rememberRegisters(summary.registers);
   const d = summary.district;
-  const foot = d ? [[`全区合计（${summary.schools.length} 所）`, ...METRICS.map((m) => m.format(m.get(d)))]] : undefined;
+  const metrics = metricColumns(summary);
+  const foot = d ? [[`全区合计（${summary.schools.length} 所）`, ...metrics.map((m) => m.format(metricOf(m, d)?.value))]] : undefined;
+  const targeted = metrics.filter((m) => m.target);
   replace(
     root,
     h(
@@ -79,20 +85,24 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
       h(
         'ul',
         { class: 'targets', 'data-testid': 'targets' },
-        (d?.targets ?? []).map((t) => {
-          const m = METRICS.find((x) => x.target !== undefined && x.key === TARGET_METRIC[t.key]);
+        targeted.map((m) => {
+          const t = metricOf(m, d);
+          // Schools judged: those that reported the register and have a value (未上报 is outside the target).
+          const judged = summary.schools.filter((s) => metricOf(m, s)?.met !== undefined).length;
           return h(
             'li',
-            null,
+            { 'data-metric': m.key },
             h('span', { class: 'chip chip-target' }, '目标'),
-            `${t.label}：全区 `,
-            h('span', { class: t.met ? 'target-met' : 'target-missed' }, m ? m.format(t.actual) : String(t.actual ?? '—')),
-            `，${t.schoolsMet}/${summary.schools.length} 所学校达标。`,
+            `${m.label} ${m.target}：全区 `,
+            h('span', { class: t?.met ? 'target-met' : 'target-missed' }, m.format(t?.value)),
+            `，${t?.schoolsMet ?? 0}/${judged} 所学校达标`,
+            judged < summary.schools.length ? h('span', { class: 'muted' }, `（另有 ${summary.schools.length - judged} 所未上报或无分母）`) : null,
+            '。',
           );
         }),
       ),
       summary.schools.length
-        ? sortableTable({ columns: columns(), rows: summary.schools, foot, testid: 'summary-table', className: 'summary' })
+        ? sortableTable({ columns: columns(metrics), rows: summary.schools, foot, testid: 'summary-table', className: 'summary' })
         : h('p', { class: 'empty' }, '本学期还没有学校上报数据。'),
       summary.schools.length ? crossTablesSection(summary) : null,
     ),

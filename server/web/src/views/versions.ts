@@ -1,7 +1,7 @@
 /** Every version of every submission, grouped by kind (newest first), with warnings and any 退回 comment. */
 import { h, type Child } from '../dom';
 import { dateTime } from '../format';
-import { KIND_ORDER, kindLabel } from '../labels';
+import { kindLabel, registerOrder } from '../labels';
 import type { SubmissionView } from '../types';
 import { findingsTable } from './findings';
 
@@ -14,7 +14,7 @@ export function groupByKind(subs: SubmissionView[]): { kind: string; versions: S
     byKind.set(s.kind, list);
   }
   const order = (k: string) => {
-    const i = (KIND_ORDER as readonly string[]).indexOf(k);
+    const i = registerOrder().indexOf(k);
     return i < 0 ? 99 : i;
   };
   return [...byKind.entries()]
