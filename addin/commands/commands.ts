@@ -1,17 +1,18 @@
 /** Ribbon function command 校验: validates the active sheet (against the whole workbook) without opening the pane,
  *  then shows the counts in a small dialog. */
-import { loadSettings } from '../pane/state';
+import { registerTitle, validateOptions } from '../pane/state';
 import { registerCommand, showDialog, whenReady } from '../excel';
 import { validateAndMark } from '../flows/validate';
 
 async function validateActiveSheet(): Promise<void> {
   const params = new URLSearchParams();
   try {
-    const run = await validateAndMark({ term: loadSettings().term }, 'active');
+    const run = await validateAndMark(validateOptions(), 'active');
     const active = run.result.sheets.find((s) => s.sheet === run.read.active);
     const findings = active?.findings ?? [];
     params.set('sheet', run.read.active);
     params.set('kind', active?.kind ?? '');
+    if (active?.kind) params.set('title', registerTitle(active.kind));
     params.set('e', String(findings.filter((f) => f.severity === 'error').length));
     params.set('w', String(findings.filter((f) => f.severity === 'warning').length));
     params.set('mode', run.marks.mode); // an older Excel marks with comments or colours only: the dialog says so

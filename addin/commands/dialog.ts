@@ -1,15 +1,16 @@
 /** The small dialog the ribbon's 校验 opens: the result for the active sheet, and 确定 to close. */
-import { TEMPLATES, type KindId } from '../../shared';
+import { titleOf } from '../../shared/registers/list';
 import { closeDialog } from '../excel/host';
 import { h, replace } from '../pane/dom';
 
 function text(q: URLSearchParams): string {
   if (q.get('fail')) return `校验失败：${q.get('fail')}`;
   const sheet = q.get('sheet') ?? '';
-  const kind = q.get('kind') as KindId | '';
+  const kind = q.get('kind') ?? '';
   if (!kind) return `工作表“${sheet}”没有识别到登记表的表头。请打开研表面板，用“结构化”整理。`;
   const e = Number(q.get('e')), w = Number(q.get('w'));
-  const what = TEMPLATES[kind].title === sheet ? `“${sheet}”` : `“${sheet}”（${TEMPLATES[kind].title}）`;
+  const title = q.get('title') || titleOf(kind);
+  const what = title === sheet ? `“${sheet}”` : `“${sheet}”（${title}）`;
   if (!e && !w) return `${what}校验通过，没有发现问题。`;
   const how = q.get('mode') === 'comment' ? '此版本的 Excel 不支持“备注”，问题说明已写入批注。'
     : q.get('mode') === 'none' ? '此版本的 Excel 不支持备注和批注，只用颜色标出，问题说明请在研表面板中查看。' : '';

@@ -1,5 +1,6 @@
 /** The pane's HTTP client for the district server, typed by the shared contract. Every failure becomes an
  *  ApiError with a Chinese message a coordinator can act on. */
+import { RegisterDefinitionSchema, type RegisterDefinition } from '../../shared/registers/schema';
 import { ErrorBodySchema, IDEMPOTENCY_HEADER, PATHS, ReceiptSchema, SubmissionListSchema, type FindingDto, type Receipt, type SubmitRequest, type SubmissionList } from '../../shared/contract';
 
 /** A failed request: HTTP status (0 when the server could not be reached), code and Chinese message. */
@@ -49,6 +50,16 @@ async function json<T>(res: Response, parse: (v: unknown) => { success: boolean;
   const parsed = parse(await res.json().catch(() => undefined));
   if (!parsed.success || parsed.data === undefined) throw new ApiError(res.status, 'bad_response', '服务器的答复格式不正确，请确认服务器地址指向研表服务器。');
   return parsed.data;
+}
+
+/** GET /api/v1/registers: the district's register definition in force, checked against the schema. */
+export async function fetchRegisters(target: ApiTarget): Promise<{ version: number; definition: RegisterDefinition }> {
+  const res = await request(target, '/api/v1/registers');
+  return json(res, (v) => {
+    const o = (v ?? {}) as { version?: unknown; definition?: unknown };
+    const d = RegisterDefinitionSchema.safeParse(o.definition);
+    return d.success && typeof o.version === 'number' ? { success: true, data: { version: o.version, definition: d.data } } : { success: false };
+  });
 }
 
 /** POST /api/v1/submissions: uploads the grids; the idempotency key makes a retried click harmless. */

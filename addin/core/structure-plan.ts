@@ -1,7 +1,8 @@
 /** Plans 结构化: a new sheet from a template, or the active sheet converted in place — as plain data the
  *  adapter applies (table, formats, dropdown lists, frozen header, widths, optional reorder/rename). */
 import { colLetter } from '../../shared/a1';
-import { allowedValues, detectHeader, TEMPLATES, validateSheet, type ColumnDef, type KindId } from '../../shared';
+import { allowedValues, detectHeader, TEMPLATES, validateSheet, type ColumnDef, type Template } from '../../shared';
+import type { CompiledRegisters } from '../../shared/types';
 import type { Cell, Grid } from '../../shared/types';
 
 /** Rows prepared below the header of a new template sheet. */
@@ -38,8 +39,8 @@ export function widthPoints(chars: number): number {
   return Math.round(chars * 5.6 + 4);
 }
 
-function formatOf(def: ColumnDef, index: number): ColumnFormat {
-  const list = allowedValues(def);
+function formatOf(def: ColumnDef, index: number, registers?: CompiledRegisters): ColumnFormat {
+  const list = allowedValues(def, registers?.valueSets);
   return { index, numberFormat: numberFormatOf(def), width: widthPoints(def.width), ...(list.length ? { list } : {}), ...(def.hint ? { hint: def.hint } : {}) };
 }
 
@@ -48,9 +49,12 @@ export function headerText(def: ColumnDef): string {
   return def.required ? `${def.name}*` : def.name;
 }
 
-/** A new sheet named `name` holding the template of `kind`. */
-export function templatePlan(kind: KindId, name: string): StructurePlan {
-  const cols = TEMPLATES[kind].columns;
+/** The templates of a definition (the built-in ones without). */
+export const templatesOf = (registers?: CompiledRegisters): Record<string, Template> => registers?.templates ?? TEMPLATES;
+
+/** A new sheet named `name` holding the template of `kind` (a register of `registers`, or a built-in one). */
+export function templatePlan(kind: string, name: string, registers?: CompiledRegisters): StructurePlan {
+  const cols = templatesOf(registers)[kind].columns;
   return {
     sheet: name,
     create: true,
@@ -59,7 +63,7 @@ export function templatePlan(kind: KindId, name: string): StructurePlan {
     lastCol: cols.length - 1,
     formatToRow: 1 + TEMPLATE_ROWS,
     rewrite: { row: 1, values: [cols.map(headerText)] },
-    columns: cols.map((def, i) => formatOf(def, i)),
+    columns: cols.map((def, i) => formatOf(def, i, registers)),
   };
 }
 
@@ -71,22 +75,23 @@ export function freeName(base: string, names: string[]): string {
 }
 
 /** Converts the sheet `sheet` with grid `grid` to `kind` in place; throws a Chinese message when it cannot. */
-export function convertPlan(sheet: string, grid: Grid, kind: KindId, reorder: boolean): StructurePlan {
-  const match = detectHeader(grid, sheet);
-  const title = TEMPLATES[kind].title;
+export function convertPlan(sheet: string, grid: Grid, kind: string, reorder: boolean, registers?: CompiledRegisters): StructurePlan {
+  const templates = templatesOf(registers);
+  const match = detectHeader(grid, sheet, templates);
+  const title = templates[kind].title;
   if (!match) throw new Error(`工作表“${sheet}”的前 10 行里没有找到可识别的表头，请改用“新建模板表”。`);
-  if (match.kind !== kind) throw new Error(`工作表“${sheet}”的表头看起来是“${TEMPLATES[match.kind].title}”，不是“${title}”。`);
-  const result = validateSheet({ sheet, grid });
+  if (match.kind !== kind) throw new Error(`工作表“${sheet}”的表头看起来是“${templates[match.kind].title}”，不是“${title}”。`);
+  const result = validateSheet({ sheet, grid }, registers ? { registers } : {});
   const headerRow = match.headerRow;
   const lastData = result.records.reduce((m, r) => Math.max(m, r.row), headerRow + 1);
   const width = Math.max(...grid.slice(headerRow - 1, lastData).map((r) => r?.length ?? 0), 1);
   const mapped = new Map(match.columns.map((c) => [c.index, c]));
   if (!reorder) {
-    const columns = match.columns.map((c) => formatOf(c.def, c.index));
+    const columns = match.columns.map((c) => formatOf(c.def, c.index, registers));
     return { sheet, create: false, headerRow, lastRow: lastData, lastCol: width - 1, formatToRow: lastData, columns };
   }
   // template columns in template order (added empty when missing), then every other column as it was
-  const defs = TEMPLATES[kind].columns;
+  const defs = templates[kind].columns;
   const order: { from: number | null; header: string; def?: ColumnDef }[] = defs.map((def) => {
     const found = match.columns.find((c) => c.def === def || c.field === def.name);
     return { from: found ? found.index : null, header: headerText(def), def };
@@ -108,6 +113,6 @@ export function convertPlan(sheet: string, grid: Grid, kind: KindId, reorder: bo
   const rewriteWidth = Math.max(order.length, width);
   // pad so columns the new order no longer uses are blanked rather than left behind
   for (const row of values) while (row.length < rewriteWidth) row.push(null);
-  const columns = order.flatMap((o, j) => (o.def ? [formatOf(o.def, j)] : []));
+  const columns = order.flatMap((o, j) => (o.def ? [formatOf(o.def, j, registers)] : []));
   return { sheet, create: false, headerRow, lastRow: lastData, lastCol: order.length - 1, formatToRow: lastData, rewrite: { row: headerRow, values }, columns };
 }

@@ -1,5 +1,8 @@
 /** Pane-wide state: host capabilities, settings, the chosen term, and the last validation. */
-import { termOf, todayIso } from '../../shared';
+import { termOf, todayIso, type ValidateOptions } from '../../shared';
+import { fetchRegisters, type ApiTarget } from '../core/api';
+import { compiledOf, readKept, type KeptDefinition } from '../core/registers';
+import { titleOf } from '../../shared/registers/list';
 import type { ValidationRun } from '../flows/validate';
 import { docSetting, saveDocSettings, setUserValue, userValue, type HostInfo } from '../excel';
 
@@ -10,7 +13,35 @@ export interface Settings { server: string; school: string; token: string; term:
 export const state: { host: HostInfo | null; last: ValidationRun | null } = { host: null, last: null };
 
 /** Document-settings keys. */
-export const KEYS = { server: 'yanbiao.server', school: 'yanbiao.school', term: 'yanbiao.term' } as const;
+export const KEYS = { server: 'yanbiao.server', school: 'yanbiao.school', term: 'yanbiao.term', registers: 'yanbiao.registers' } as const;
+
+/** The district's definition kept with this workbook, or null (the built-in one applies). */
+export function keptDefinition(): KeptDefinition | null {
+  return readKept(docSetting<unknown>(KEYS.registers));
+}
+
+/** What 校验, 修正 and 上传 validate with: the chosen term and the kept definition's registers. */
+export function validateOptions(): ValidateOptions {
+  const registers = compiledOf(keptDefinition());
+  return { term: docSetting<string>(KEYS.term) ?? currentTerm(), ...(registers ? { registers } : {}) };
+}
+
+/** A register's Chinese title under the kept definition (its code when unknown). */
+export function registerTitle(code: string): string {
+  return titleOf(code, compiledOf(keptDefinition()));
+}
+
+/**
+ * Fetches the district's definition and keeps it with the workbook (a newer version replaces the kept one).
+ * Returns the kept definition; when the district cannot be reached the one kept before stays in use.
+ */
+export async function refreshDefinition(target: ApiTarget): Promise<KeptDefinition> {
+  const got = await fetchRegisters(target);
+  const kept: KeptDefinition = { version: got.version, server: target.base, fetchedAt: new Date().toISOString(), definition: got.definition };
+  const before = keptDefinition();
+  if (!before || before.version !== kept.version || before.server !== kept.server) await saveDocSettings({ [KEYS.registers]: kept });
+  return kept;
+}
 
 /** The current term (the one containing today, in China's time zone). */
 export function currentTerm(): string {

@@ -1,9 +1,8 @@
 /** 上传 panel: settings (server, school, token), term, upload, receipt with warnings and 退回 comments. */
-import { titleOf } from '../../../shared/registers/list';
 import type { Receipt, Submission } from '../../../shared/contract';
 import { returnedFor, uploadWorkbook } from '../../flows/upload';
 import { busy, h, messageBar, replace } from '../dom';
-import { loadSettings, recentTerms, storeSettings, type Settings } from '../state';
+import { loadSettings, recentTerms, refreshDefinition, registerTitle, storeSettings, validateOptions, type Settings } from '../state';
 
 /** A labelled text field. */
 function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
@@ -19,7 +18,7 @@ export function termSelect(id: string, value: string): HTMLSelectElement {
 
 function receiptView(r: Receipt): HTMLElement {
   const rows = r.submissions.map((s) => h('tr', {},
-    h('td', {}, titleOf(s.kind)), h('td', {}, s.sheet), h('td', { class: 'num' }, `第 ${s.version} 版`),
+    h('td', {}, registerTitle(s.kind)), h('td', {}, s.sheet), h('td', { class: 'num' }, `第 ${s.version} 版`),
     h('td', { class: 'num' }, String(s.rows)), h('td', { class: 'num' }, String(s.warnings))));
   return h('section', { class: 'card receipt', id: 'receipt' },
     h('h3', {}, r.replayed ? '此前已上报（重复提交未再保存）' : '上报成功'),
@@ -43,7 +42,7 @@ function returnedView(list: Submission[]): HTMLElement | null {
   if (!list.length) return null;
   return h('section', { class: 'card returned' },
     h('h3', {}, '区教科室退回'),
-    h('ul', { class: 'plain' }, ...list.map((s) => h('li', {}, h('strong', {}, `${titleOf(s.kind)}（第 ${s.version} 版）：`), s.comment ?? '（无说明）'))));
+    h('ul', { class: 'plain' }, ...list.map((s) => h('li', {}, h('strong', {}, `${registerTitle(s.kind)}（第 ${s.version} 版）：`), s.comment ?? '（无说明）'))));
 }
 
 /** Builds the panel. */
@@ -57,14 +56,19 @@ export function uploadPanel(): HTMLElement {
   const out = h('div', { class: 'results' });
   const current = (): Settings => ({ server: server.value.trim(), school: school.value.trim(), token: token.value.trim(), term: term.value });
   const save: HTMLButtonElement = h('button', { id: 'btn-save', onclick: () => busy(save, status, async () => {
-    await storeSettings(current());
-    replace(status, messageBar('success', '设置已保存：服务器地址和学校代码存于本工作簿，令牌只存于本机。'));
+    const c = current();
+    await storeSettings(c);
+    // Connecting to the district brings its register definition, kept with the workbook for offline use.
+    const got = await refreshDefinition({ base: c.server, token: c.token }).then((k) => `，并取得区里的登记表定义（第 ${k.version} 版，${k.definition.registers.length} 张登记表），离线时也按它校验`, () => '；暂时无法取得区里的登记表定义，仍按已保存的定义校验');
+    replace(status, messageBar('success', `设置已保存：服务器地址和学校代码存于本工作簿，令牌只存于本机${got}。`));
   }) }, '保存设置');
   const upload: HTMLButtonElement = h('button', { class: 'primary', id: 'btn-upload', onclick: () => busy(upload, status, async () => {
     const c = current();
     replace(status, messageBar('info', '正在校验并上传…'));
     replace(out);
-    const r = await uploadWorkbook({ base: c.server, token: c.token }, c.term);
+    // The district may have changed its registers since: check with its definition in force (kept if unreachable).
+    await refreshDefinition({ base: c.server, token: c.token }).catch(() => undefined);
+    const r = await uploadWorkbook({ base: c.server, token: c.token }, c.term, validateOptions());
     if (!r.ok) { replace(status, messageBar('error', r.message)); return; }
     // Saved once the district has accepted them: a mistyped address or token never replaces working settings.
     await storeSettings(c);

@@ -1,9 +1,9 @@
 /** 校验 panel: one click validates every sheet; findings grouped by sheet; click one to select its cell. */
-import { TEMPLATES, type Finding, type SheetResult } from '../../../shared';
+import type { Finding, SheetResult } from '../../../shared';
 import { clearMarks, selectCell } from '../../excel';
 import { fixAll, validateAndMark, type ValidationRun } from '../../flows/validate';
 import { busy, h, messageBar, replace } from '../dom';
-import { loadSettings, state } from '../state';
+import { registerTitle, state, validateOptions } from '../state';
 
 /** How many findings a sheet group shows before "显示全部". */
 const SHOWN = 200;
@@ -43,7 +43,7 @@ function sheetGroup(s: SheetResult, status: HTMLElement): HTMLElement {
   return h('section', { class: 'group' },
     h('header', { class: 'group-head' },
       h('span', { class: 'sheet-name' }, s.sheet),
-      s.kind && TEMPLATES[s.kind].title === s.sheet ? null : h('span', { class: 'kind' }, s.kind ? TEMPLATES[s.kind].title : '未识别'),
+      s.kind && registerTitle(s.kind) === s.sheet ? null : h('span', { class: 'kind' }, s.kind ? registerTitle(s.kind) : '未识别'),
       h('span', { class: 'counts' },
         errors ? h('span', { class: 'badge error' }, `${errors} 错误`) : null,
         warnings ? h('span', { class: 'badge warning' }, `${warnings} 警告`) : null,
@@ -72,7 +72,7 @@ export function renderRun(run: ValidationRun, out: HTMLElement, status: HTMLElem
 export function validatePanel(): HTMLElement {
   const status = h('div', { class: 'status' });
   const out = h('div', { class: 'results' }, h('p', { class: 'empty' }, '点击“校验全部”检查本工作簿中的所有登记表。'));
-  const opts = () => ({ term: loadSettings().term });
+  const opts = () => validateOptions();
   const run: HTMLButtonElement = h('button', { class: 'primary', id: 'btn-validate', onclick: () => busy(run, status, async () => {
     state.last = await validateAndMark(opts());
     renderRun(state.last, out, status);

@@ -21,7 +21,7 @@ describe('validateActiveSheet (function command)', () => {
     expect(host.dialogs).toHaveLength(1);
     const url = new URL(host.dialogs[0].url);
     expect(url.pathname).toBe('/addin/dialog.html');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ sheet: '教师名册', kind: 'roster', e: '1', w: '1', mode: 'note' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ sheet: '教师名册', kind: 'roster', title: '教师名册', e: '1', w: '1', mode: 'note' });
   });
 
   test('on an older Excel the dialog is told the marks went into comments', async () => {

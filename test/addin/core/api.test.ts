@@ -1,39 +1,25 @@
 /** The pane's HTTP client against the real district app on 127.0.0.1 (SQLite). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { ApiError, fetchReport, listSubmissions, submit } from '../../../addin/core/api';
-import { createApp } from '../../../server/app';
-import { openStore } from '../../../server/store/open';
-import type { Store } from '../../../server/store/schema';
-import { addSchool } from '../../../server/store/schools';
-import { issueSchoolToken } from '../../../server/store/tokens';
+import { ApiError, fetchRegisters, fetchReport, listSubmissions, submit } from '../../../addin/core/api';
 import { termOf, todayIso } from '../../../shared';
+import { startDistrictApp, type DistrictApp } from '../../support/district-app';
 
 const term = termOf(todayIso());
 const roster = { sheet: '教师名册', grid: [['姓名', '工号', '学科'], ['张伟', 'T1', '语文'], ['李娜', 'T2', '数学']] };
-let dir: string, store: Store, server: Server, base: string, token: string;
+let app: DistrictApp, base: string, token: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yb-api-'));
-  store = await openStore({ sqliteFile: join(dir, 'yb.sqlite') });
-  await addSchool(store.db, { code: 'WTQ-SY', name: '五通桥区实验小学', type: '小学' });
-  token = await issueSchoolToken(store.db, 'WTQ-SY');
-  const app = createApp({ store, addinDist: join(dir, 'none'), logger: pino({ level: 'silent' }) });
-  server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startDistrictApp();
+  ({ base, token } = app);
 });
 
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('api client', () => {
+  test('fetchRegisters: the definition in force, checked against the schema (the built-in one, version 0)', async () => {
+    const got = await fetchRegisters({ base, token });
+    expect([got.version, got.definition.registers.map((r) => r.code)]).toEqual([0, ['roster', 'projects', 'courses', 'reflections', 'papers']]);
+  });
+
   test('submit returns the parsed receipt; the same idempotency key replays it', async () => {
     const r = await submit({ base, token }, { term, sheets: [roster] }, 'key-1');
     expect(r.school).toEqual({ code: 'WTQ-SY', name: '五通桥区实验小学' });
