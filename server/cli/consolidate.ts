@@ -9,10 +9,9 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isValidYmd } from '../../shared/normalise/date';
 import { isTerm, termOf, todayIso } from '../../shared/term';
-import { TEMPLATES } from '../../shared/templates';
-import { KINDS } from '../../shared/types';
 import { consolidate, type ConsolidateResult } from '../report/consolidate/run';
 import { flag, parseArgs, type Command } from './command';
+import { definitionFromFlags } from './registers-flag';
 
 /** Every .xlsx named on the command line or inside a named folder (recursively; Excel's ~$ lock files skipped). */
 export async function listXlsx(paths: string[]): Promise<string[]> {
@@ -43,10 +42,10 @@ export function describeRun(r: ConsolidateResult, out: string): string {
   const lines = [
     `汇总完成：${r.summary.term}（统计截至 ${r.summary.asOf}）`,
     `  文件 ${r.outcomes.length} 个：汇总 ${merged.length} 个，未汇总 ${left.length} 个`,
-    `  学校 ${r.schools.length} 所，在岗教师 ${d.teachers} 人（40岁以下 ${d.under40} 人）`,
-    `  ${KINDS.map((k) => `${TEMPLATES[k].title} ${r.stats.rows[k]} 行`).join('，')}`,
-    `  反思完成率 ${pct(d.reflections.rate)}，按时率 ${pct(d.reflections.onTimeRate)}；论文 ${d.papers.count} 篇，人均 ${num(d.papers.perTeacher)}`,
-    `  县二等奖及以上或发表人均 ${num(d.papers.qualifiedPerTeacher)}（目标 1），40岁以下论文参与率 ${pct(d.papers.under40Participation)}（目标 100%）`,
+    `  学校 ${r.schools.length} 所，在岗教师 ${d.teachers} 人`,
+    `  ${(r.summary.registers ?? []).map((x) => `${x.name} ${r.stats.rows[x.code] ?? 0} 行`).join('，')}`,
+    // The definition's targets (the built-in ones: 县二等奖及以上或发表人均 ≥ 1, 40岁以下论文参与率 = 100%).
+    ...(d.metrics ?? []).filter((m) => m.target).map((m) => `  ${m.name} ${m.value === null ? '未上报' : m.format === 'percent' ? pct(m.value) : num(m.value)}（目标 ${m.target}，${m.schoolsMet ?? 0} 所学校达标）`),
     `  问题清单 ${r.stats.issues} 条${r.duplicates ? `，其中跨校重复（论文题目相同、反思高度相似）${r.duplicates} 条` : ''}`,
   ];
   if (left.length) {
@@ -64,7 +63,7 @@ export function describeRun(r: ConsolidateResult, out: string): string {
 
 export const consolidateCommand: Command = {
   name: 'consolidate',
-  usage: 'consolidate <文件或文件夹…> --term 2025春 [-o 汇总.xlsx] [--as-of 2025-06-30] [--jobs 2]',
+  usage: 'consolidate <文件或文件夹…> --term 2025春 [-o 汇总.xlsx] [--as-of 2025-06-30] [--jobs 2] [--registers 定义.xlsx]',
   summary: '不经服务器，把各校报来的登记表汇总成区级报表（退出码：0 全部汇总，1 有文件因错误未汇总，2 参数有误）',
   async run(args) {
     const { positional, flags } = parseArgs(args);
@@ -94,6 +93,13 @@ export const consolidateCommand: Command = {
       process.stderr.write('没有找到 .xlsx 文件\n');
       return 2;
     }
+    let definition;
+    try {
+      definition = await definitionFromFlags(flags);
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      return 2;
+    }
     await mkdir(dirname(out), { recursive: true });
     const tty = process.stderr.isTTY;
     const result = await consolidate(files, {
@@ -101,6 +107,7 @@ export const consolidateCommand: Command = {
       asOf,
       out,
       jobs,
+      definition,
       onFile: tty ? (_o, done, total) => process.stderr.write(`\r读取 ${done}/${total}`) : undefined,
     });
     if (tty) process.stderr.write('\n');

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { compileDefinition } from '../../shared/registers/compile';
 import { parseDefinitionWorkbook } from '../../shared/registers/workbook';
+import type { RegisterDefinition } from '../../shared/registers/schema';
 import type { CompiledRegisters } from '../../shared/types';
 import { readWorkbook } from '../xlsx/read';
 import { flag } from './command';
@@ -14,6 +15,12 @@ export class RegistersFlagError extends Error {}
 
 /** The compiled definition named by --registers, or undefined for the built-in one. */
 export async function registersFromFlags(flags: Record<string, string | true>): Promise<CompiledRegisters | undefined> {
+  const definition = await definitionFromFlags(flags);
+  return definition ? compileDefinition(definition) : undefined;
+}
+
+/** The definition named by --registers (checked), or undefined for the built-in one. */
+export async function definitionFromFlags(flags: Record<string, string | true>): Promise<RegisterDefinition | undefined> {
   if (flags.registers === true) throw new RegistersFlagError('--registers 后面应写登记表定义工作簿的路径');
   const file = flag(flags, 'registers');
   if (!file) return undefined;
@@ -23,5 +30,5 @@ export async function registersFromFlags(flags: Record<string, string | true>): 
     const lines = problems.map((p) => `  【${p.sheet}】${p.row ? `第 ${p.row} 行${p.col ? ` ${p.col} 列` : ''}` : ''}：${p.message}`);
     throw new RegistersFlagError(`登记表定义“${basename(file)}”有 ${problems.length} 个问题，未使用：\n${lines.join('\n')}`);
   }
-  return compileDefinition(definition);
+  return definition;
 }

@@ -1,6 +1,5 @@
 /** One school's metrics, fed record by record, so a caller can stream rows and keep only small counters. */
 import { parseTerm } from '../term';
-import type { KindId } from '../types';
 import { lastFriday, monthsDue } from './calendar';
 import { CourseTally } from './courses';
 import type { Values } from './fields';
@@ -38,7 +37,7 @@ export class SchoolTally {
   private readonly papers = new PaperTally();
   private readonly projects: ProjectTally;
   private readonly courses = new CourseTally();
-  private readonly reported = new Set<KindId>();
+  private readonly reported = new Set<string>();
   private readonly indicators: IndicatorTally;
 
   constructor(readonly school: SchoolRef, ctx: TallyContext) {
@@ -54,7 +53,7 @@ export class SchoolTally {
   }
 
   /** One normalised record of a kind. */
-  add(kind: KindId, values: Values): void {
+  add(kind: string, values: Values): void {
     this.reported.add(kind);
     this.indicators.add(kind, values);
     switch (kind) {

@@ -1,7 +1,6 @@
 /** The completeness board of a consolidation: 已上报 for merged files, 已退回 (with the reason) for files with errors. */
 import { unreportedCell, type BoardCell, type StatusBoard } from '../../../shared/contract';
-import { KINDS } from '../../../shared/types';
-import { registersOf } from '../../../shared/registers/list';
+import { registersOf, type RegisterInfo } from '../../../shared/registers/list';
 import type { ResolvedSchool } from './identity';
 import type { FileOutcome } from './read-files';
 
@@ -15,12 +14,14 @@ export function boardOf(
   byFile: string[],
   mtimes: string[],
   cross: Map<string, number>,
+  registers: RegisterInfo[] = registersOf(),
 ): StatusBoard {
-  const cells = new Map(schools.map((s) => [s.code, Object.fromEntries(KINDS.map((k) => [k, unreportedCell()])) as Record<string, BoardCell>]));
+  const kinds = registers.map((r) => r.code);
+  const cells = new Map(schools.map((s) => [s.code, Object.fromEntries(kinds.map((k) => [k, unreportedCell()])) as Record<string, BoardCell>]));
   outcomes.forEach((o, i) => {
     const line = cells.get(byFile[i]);
     if (!line) return;
-    for (const kind of KINDS) {
+    for (const kind of kinds) {
       const rows = o.kinds[kind];
       if (rows === undefined) continue;
       const c = line[kind];
@@ -47,8 +48,8 @@ export function boardOf(
   return {
     term,
     asOf,
-    kinds: [...KINDS],
-    registers: registersOf().map((r) => ({ code: r.code, name: r.title })),
+    kinds,
+    registers: registers.map((r) => ({ code: r.code, name: r.title })),
     deadlines: {},
     schools: schools.map((s) => ({ ...s, kinds: cells.get(s.code)! })),
   };

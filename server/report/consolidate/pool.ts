@@ -6,8 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ValidateOptions } from '../../../shared/types';
-import { examine, ROSTER_HINT, type Examined, type Prior } from './read-files';
+import { examine, ROSTER_HINT, type Examined, type ExamineOptions, type Prior } from './read-files';
 import type { FromWorker, ToWorker } from './read-worker';
 
 
@@ -30,7 +29,7 @@ function startWorker(): Worker {
  */
 export async function examineAll(
   files: string[],
-  opts: ValidateOptions,
+  opts: ExamineOptions,
   jobs: number,
   each: (index: number, res: Examined) => Promise<void>,
 ): Promise<void> {

@@ -2,7 +2,9 @@
 import { basename } from 'node:path';
 import { validateWorkbook } from '../../../shared/engine';
 import type { Finding } from '../../../shared/findings/finding';
-import type { KindId, RosterEntry, ValidateOptions } from '../../../shared/types';
+import type { CompiledRegisters, KindId, RosterEntry, ValidateOptions } from '../../../shared/types';
+import { compileDefinition } from '../../../shared/registers/compile';
+import type { RegisterDefinition } from '../../../shared/registers/schema';
 import { readWorkbook } from '../../xlsx/read';
 import { bandTable } from './near-dup';
 import { schoolOf, type FileSchool } from './school-of';
@@ -14,13 +16,13 @@ export interface FileOutcome {
   status: 'merged' | 'rejected' | 'unusable';
   found: FileSchool;
   /** Rows per kind (of the recognised sheets, whether merged or not). */
-  kinds: Partial<Record<KindId, number>>;
+  kinds: Partial<Record<string, number>>;
   /** Sheet name per kind, for messages. */
-  sheets: Partial<Record<KindId, string>>;
+  sheets: Partial<Record<string, string>>;
   errors: number;
   warnings: number;
   /** Findings to list in 问题清单 (warnings of merged files; everything of rejected ones). */
-  findings: (Finding & { kind: KindId | null })[];
+  findings: (Finding & { kind: string | null })[];
   reason?: string;
 }
 
@@ -37,7 +39,7 @@ export function rosterFirst(files: string[]): string[] {
 export interface Examined {
   outcome: FileOutcome;
   /** `[fileIndex, row, values]` lines per kind (empty unless merged). */
-  lines: Partial<Record<KindId, string>>;
+  lines: Partial<Record<string, string>>;
   roster?: RosterEntry[];
   projectCodes?: string[];
   /** Band hashes of the merged reflections' titles, in row order (the cross-school check's costly part, done here). */
@@ -50,14 +52,28 @@ export interface Prior {
   projectCodes?: string[];
 }
 
+/** Validation options of consolidate: plain data, so they cross to workers (a definition, not its compiled form). */
+export type ExamineOptions = Omit<ValidateOptions, 'registers'> & { definition?: RegisterDefinition };
+
+let compiled: { of: RegisterDefinition; registers: CompiledRegisters } | null = null;
+/** A definition compiled once per thread (every job of a run carries the same one). */
+function registersOf(d: RegisterDefinition | undefined): CompiledRegisters | undefined {
+  if (!d) return undefined;
+  if (compiled?.of !== d && JSON.stringify(compiled?.of) !== JSON.stringify(d)) compiled = { of: d, registers: compileDefinition(d) };
+  return compiled!.registers;
+}
+
 /** Reads and validates one file (in this thread or a worker): nothing is written, everything is returned. */
 export async function examine(
   file: string,
   index: number,
-  opts: ValidateOptions,
+  examineOpts: ExamineOptions,
   priorOf: (key: string) => Prior | undefined | Promise<Prior | undefined>,
 ): Promise<Examined> {
   const name = basename(file);
+  const { definition, ...rest } = examineOpts;
+  const registers = registersOf(definition);
+  const opts: ValidateOptions = registers ? { ...rest, registers } : rest;
   const outcome: FileOutcome = { file, status: 'unusable', found: {}, kinds: {}, sheets: {}, errors: 0, warnings: 0, findings: [] };
   const lines: Examined['lines'] = {};
   let sheets;

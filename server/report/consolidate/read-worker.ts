@@ -1,10 +1,9 @@
 /** Worker thread of consolidate: examines the files it is sent (read + validate + serialise) and posts the results. */
 import { parentPort } from 'node:worker_threads';
-import type { ValidateOptions } from '../../../shared/types';
-import { examine, type Examined, type Prior } from './read-files';
+import { examine, type Examined, type ExamineOptions, type Prior } from './read-files';
 
 /** Main → worker: a file to examine, or the answer to the worker's question about a school's roster. */
-export type ToWorker = { type: 'job'; file: string; index: number; opts: ValidateOptions } | { type: 'prior'; index: number; prior?: Prior };
+export type ToWorker = { type: 'job'; file: string; index: number; opts: ExamineOptions } | { type: 'prior'; index: number; prior?: Prior };
 /** Worker → main: which school a file is (to learn its roster so far), then the result. */
 export type FromWorker = { type: 'ask'; index: number; key: string } | { type: 'done'; index: number; res: Examined } | { type: 'failed'; index: number; error: string };
 

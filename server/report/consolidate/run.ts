@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { assembleSummary, SchoolTally, type Summary } from '../../../shared/metrics';
 import { LSH_BANDS } from '../../../shared/similarity';
-import { KINDS, type KindId } from '../../../shared/types';
+import { compileDefinition } from '../../../shared/registers/compile';
+import { registersOf } from '../../../shared/registers/list';
+import type { RegisterDefinition } from '../../../shared/registers/schema';
 import type { ReportIssue, ReportRow } from '../types';
 import { writeReport, type ReportStats } from '../write';
 import { boardOf } from './board';
@@ -23,6 +25,8 @@ export interface ConsolidateOptions {
   /** The report's path (written to `<out>.part`, then renamed, so a failed run never leaves half a file). */
   out: string;
   reflectionDeadlines?: Record<string, string>;
+  /** The register definition to check with and report by (default: the built-in one). */
+  definition?: RegisterDefinition;
   /** Worker threads for reading and checking files (default: the cores there are, at most 4; 1 = none). */
   jobs?: number;
   /** Called after each file (progress). */
@@ -47,14 +51,16 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const ordered = rosterFirst(files);
     const outcomes: FileOutcome[] = [];
     const bands: (Uint32Array | undefined)[] = [];
-    const vopts = { term: opts.term, asOf: opts.asOf, reflectionDeadlines: opts.reflectionDeadlines };
+    const vopts = { term: opts.term, asOf: opts.asOf, reflectionDeadlines: opts.reflectionDeadlines, definition: opts.definition };
+    const registers = registersOf(opts.definition ? compileDefinition(opts.definition) : undefined);
+    const codes = registers.map((r) => r.code);
     await examineAll(ordered, vopts, opts.jobs ?? defaultJobs(), async (i, res) => {
       outcomes[i] = res.outcome;
       bands[i] = res.bands;
-      for (const [kind, lines] of Object.entries(res.lines)) await spill.add(kind as KindId, lines!);
+      for (const [kind, lines] of Object.entries(res.lines)) await spill.add(kind, lines!);
       opts.onFile?.(res.outcome, i + 1, ordered.length);
     });
-    await spill.close();
+    await spill.close(codes);
 
     const { byFile, schools: all } = resolveSchools(ordered, outcomes.map((o) => o.found));
     // A file that named no school and could not be read does not make up a school of its own.
@@ -62,7 +68,7 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const schools = [...all.values()].filter((s) => real.has(s.code)).sort((a, b) => a.code.localeCompare(b.code, 'zh'));
     // One label string per file and kind, shared by all its rows (the checks below keep one per row).
     const labels = new Map<string, string>();
-    const sheetOf = (file: number, kind: KindId) => {
+    const sheetOf = (file: number, kind: string) => {
       const key = `${file}:${kind}`;
       let label = labels.get(key);
       if (label === undefined) labels.set(key, (label = `${basename(ordered[file])}［${outcomes[file].sheets[kind] ?? ''}］`));
@@ -75,7 +81,7 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const titles = new TitleCheck(nameOf);
     const reflections = new ReflectionCheck(nameOf, outcomes.reduce((n, o) => n + (o.status === 'merged' ? o.kinds.reflections ?? 0 : 0), 0));
     const seen = new Map<number, number>(); // reflections read so far per file, to find their band hashes
-    for (const kind of KINDS)
+    for (const kind of codes)
       for await (const p of spill.read(kind)) {
         const school = byFile[p.file];
         tallies.get(school)?.add(kind, p.values);
@@ -92,7 +98,7 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const cross = new Map<string, number>(); // school + kind → cross-school warnings
     for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
     const mtimes = await Promise.all(ordered.map((f) => stat(f).then((s) => s.mtime.toISOString(), () => '')));
-    const status = boardOf(opts.term, opts.asOf, schools, outcomes, byFile, mtimes, cross);
+    const status = boardOf(opts.term, opts.asOf, schools, outcomes, byFile, mtimes, cross, registers);
 
     const issues: ReportIssue[] = [];
     outcomes.forEach((o, i) => {
@@ -104,14 +110,14 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const order = new Map(schools.map((s, i) => [s.code, i]));
     issues.sort((a, b) => (order.get(a.school) ?? 1e9) - (order.get(b.school) ?? 1e9)); // stable: file order within a school
 
-    async function* rowsOf(kind: KindId): AsyncGenerator<ReportRow> {
+    async function* rowsOf(kind: string): AsyncGenerator<ReportRow> {
       for await (const p of spill.read(kind)) yield { school: byFile[p.file], values: p.values };
     }
-    const rows = Object.fromEntries(KINDS.map((k) => [k, rowsOf(k)]));
+    const rows = Object.fromEntries(codes.map((k) => [k, rowsOf(k)]));
     const part = `${opts.out}.part`;
     let stats: ReportStats;
     try {
-      stats = await writeReport(createWriteStream(part), { summary, status, rows, issues });
+      stats = await writeReport(createWriteStream(part), { summary, status, rows, issues, registers });
       await rename(part, opts.out);
     } catch (e) {
       await rm(part, { force: true });

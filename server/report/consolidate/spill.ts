@@ -21,18 +21,18 @@ function parse(line: string): Parked {
 
 /** Writes rows per kind, batching lines and waiting on the disk when it is behind. */
 export class Spill {
-  private readonly streams = new Map<KindId, WriteStream>();
-  private readonly pending = new Map<KindId, string>();
+  private readonly streams = new Map<string, WriteStream>();
+  private readonly pending = new Map<string, string>();
 
   constructor(private readonly dir: string) {}
 
   /** The NDJSON path of a kind. */
-  path(kind: KindId): string {
+  path(kind: string): string {
     return join(this.dir, `${kind}.ndjson`);
   }
 
   /** Parks NDJSON lines (`[file, row, values]`, already serialised, possibly by a worker) of a kind. */
-  async add(kind: KindId, lines: string): Promise<void> {
+  async add(kind: string, lines: string): Promise<void> {
     const buf = (this.pending.get(kind) ?? '') + lines;
     if (buf.length > FLUSH) {
       this.pending.set(kind, '');
@@ -40,7 +40,7 @@ export class Spill {
     } else this.pending.set(kind, buf);
   }
 
-  private async write(kind: KindId, text: string): Promise<void> {
+  private async write(kind: string, text: string): Promise<void> {
     let s = this.streams.get(kind);
     if (!s) {
       s = createWriteStream(this.path(kind));
@@ -50,8 +50,8 @@ export class Spill {
   }
 
   /** Flushes and closes every kind's file (kinds never written get an empty file). */
-  async close(): Promise<void> {
-    for (const kind of KINDS) {
+  async close(kinds: readonly string[] = KINDS): Promise<void> {
+    for (const kind of new Set([...kinds, ...this.pending.keys()])) {
       await this.write(kind, this.pending.get(kind) ?? '');
       const s = this.streams.get(kind)!;
       s.end();
@@ -60,7 +60,7 @@ export class Spill {
   }
 
   /** Reads a kind's rows back in the order they were parked (1 MB reads split on newlines: faster than readline). */
-  async *read(kind: KindId): AsyncGenerator<Parked> {
+  async *read(kind: string): AsyncGenerator<Parked> {
     const decoder = new StringDecoder('utf8');
     let rest = '';
     for await (const chunk of createReadStream(this.path(kind), { highWaterMark: 1 << 20 })) {

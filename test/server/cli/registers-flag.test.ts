@@ -93,6 +93,32 @@ describe('--registers', () => {
     expect(r.code).toBe(1);
   });
 
+  test("consolidate: the district's registers as the report's sheets, its indicators as 区级汇总's columns", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'yb-regcons-'));
+    const good = (school: string, rows: (string | number)[][]) =>
+      xlsxOf([
+        { sheet: '教师名册', grid: [['姓名', '学科'], ['张伟', '语文'], ['李娜', '数学']] },
+        { sheet: '听课记录', grid: [['日期', '听课教师', '授课教师', '学科', '课题', '节数'], ...rows] },
+      ]).then((b) => writeFileSync(join(folder, `${school}_听课.xlsx`), b));
+    // WTQ-001: 张伟 6 + 4 = 10 节 (达标), 李娜 2 → 1 of 2; WTQ-002: both reach 10 → 2 of 2.
+    await good('WTQ-001', [['2025-10-09', '张伟', '王芳', '语文', '《秋天》', 6], ['2025-10-16', '张伟', '王芳', '语文', '《秋天》', 4], ['2025-10-17', '李娜', '王芳', '数学', '《图形》', 2]]);
+    await good('WTQ-002', [['2025-10-09', '张伟', '王芳', '语文', '《秋天》', 10], ['2025-10-16', '李娜', '王芳', '数学', '《图形》', 10]]);
+    const out = join(folder, '汇总.xlsx');
+    const r = await run(['consolidate', folder, '-o', out, ...OPTS, '--registers', DEF, '--jobs', '2']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('教师名册 4 行，学月反思 0 行，听课记录 5 行');
+    expect(r.stdout).toContain('听课达标率 75.0%（目标 = 100%，1 所学校达标）');
+    expect(r.stdout).toContain('学月反思完成率 未上报（目标 ≥ 90%，0 所学校达标）');
+    const sheets = await readWorkbook(out);
+    expect(sheets.map((x) => x.sheet)).toEqual(['区级汇总', '上报情况', '教师名册', '学月反思', '听课记录', '问题清单']);
+    const summary = sheets[0].grid;
+    expect(summary[0]).toEqual(['学校代码', '学校', '类型', '在岗教师数', '学月反思完成率', '听课节数', '听课达标率']);
+    expect(summary.slice(1, 3).map((row) => [row[0], row[5], row[6]])).toEqual([
+      ['WTQ-001', 12, 0.5],
+      ['WTQ-002', 20, 1],
+    ]);
+  });
+
   test('a broken definition is refused with its problems, exit 2, nothing checked', async () => {
     const broken = join(dir, '坏定义.xlsx');
     const sheets = districtBDefinition();
