@@ -1,7 +1,8 @@
 /**
- * Cross-school checks, run after each upload commits: the same paper 题目 under a different teacher anywhere in
- * the district (duplicate) and near-duplicate reflections by 题目/正文 (near_duplicate, MinHash LSH candidates
- * verified by exact shingle Jaccard). Each pair is stored once per direction, so both sides see the warning.
+ * Cross-school checks, run after each upload commits, as the registers' rules ask (store/index-keys.ts): one title
+ * under a different teacher anywhere in the district (同题: duplicate; built-in: papers' 题目) and near-duplicate
+ * texts (相似文本: near_duplicate, MinHash LSH candidates verified by exact shingle Jaccard; built-in: reflections'
+ * 题目/正文). Each pair is stored once per direction, so both sides see the warning.
  * Running after commit (not inside the upload's transaction) means two concurrent uploads cannot both miss each
  * other: whichever checks second sees the first's committed rows.
  */
@@ -10,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Store } from '../store/schema';
 import { currentIds, termSubmissions } from '../store/current';
 import { rowsByKey } from '../store/rows';
-import { text } from '../store/index-keys';
+import { keyParts, text } from '../store/index-keys';
 
 interface KeyRow {
   submission_id: number;
@@ -73,7 +74,7 @@ function candidates(mine: KeyRow[], others: KeyRow[], current: Set<number>): Map
     for (const o of byKey.get(m.key) ?? []) {
       if (o.submission_id === m.submission_id && o.row === m.row) continue;
       if (o.school_code === m.school_code && o.teacher === m.teacher) continue;
-      const field = m.key.startsWith('b') ? '正文' : '题目';
+      const { field } = keyParts(m.key);
       out.set(`${m.submission_id}:${m.row}:${o.submission_id}:${o.row}:${field}`, [m, o, field]);
     }
   }
@@ -94,8 +95,7 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
   const myTitles = await keysOf(db, 'paper_titles', ids);
   if (myTitles.length > 0) {
     const others = await matching(db, 'paper_titles', term, [...new Set(myTitles.map((k) => k.key))]);
-    for (const [m, o] of candidates(myTitles, others, current).values())
-      pairs.push({ code: 'duplicate', a: m, b: o, field: '题目', similarity: 1 });
+    for (const [m, o, field] of candidates(myTitles, others, current).values()) pairs.push({ code: 'duplicate', a: m, b: o, field, similarity: 1 });
   }
 
   const myBands = await keysOf(db, 'reflection_bands', ids);
@@ -107,7 +107,7 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
       const a = data.get(`${m.submission_id}:${m.row}`);
       const b = data.get(`${o.submission_id}:${o.row}`);
       if (!a || !b) continue;
-      const rule = field === '正文' ? RULES.body : RULES.title;
+      const rule = RULES[keyParts(m.key).sim];
       const sim = textSimilarity(text(a[field]), text(b[field]), rule);
       if (sim >= rule.threshold) pairs.push({ code: 'near_duplicate', a: m, b: o, field, similarity: Math.round(sim * 1000) / 1000 });
     }

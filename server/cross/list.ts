@@ -4,15 +4,22 @@ import type { CrossFinding } from '../../shared/contract';
 import type { DB } from '../store/schema';
 import type { SubmissionMeta } from '../store/current';
 import { rowsByKey } from '../store/rows';
-import { firstAuthor, text } from '../store/index-keys';
+import { text } from '../store/index-keys';
+import { compiledFor, termDefinition } from '../store/registers';
+import { titleOf } from '../../shared/registers/list';
 
-const KIND_TITLES: Record<string, string> = {
-  roster: '教师名册',
-  projects: '课题登记',
-  courses: '课程登记',
-  reflections: '学月反思',
-  papers: '论文投稿',
-};
+/** The teacher each keyed row was indexed under (the rule's 其他字段, first name), by `submission:row`. */
+async function teachersOf(db: Kysely<DB>, ids: number[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 400) {
+    const batch = ids.slice(i, i + 400);
+    for (const table of ['paper_titles', 'reflection_bands'] as const) {
+      const got = await db.selectFrom(table).select(['submission_id', 'row', 'teacher']).where('submission_id', 'in', batch).execute();
+      for (const g of got) out.set(`${g.submission_id}:${g.row}`, g.teacher);
+    }
+  }
+  return out;
+}
 
 function colOf(meta: SubmissionMeta, field: string): string {
   const cols = JSON.parse(meta.columns) as { field: string; col: string }[];
@@ -55,20 +62,23 @@ export async function crossFindingsFor(
     );
   }
   const open = found.filter((f) => current.has(f.other_submission_id) && meta.has(f.other_submission_id));
-  const data = await rowsByKey(db, open.flatMap((f) => [{ submission_id: f.submission_id, row: f.row }, { submission_id: f.other_submission_id, row: f.other_row }]));
+  if (open.length === 0) return out;
+  const registers = compiledFor(await termDefinition(db, meta.get(open[0].submission_id)!.term));
+  const teachers = await teachersOf(db, [...new Set(open.map((f) => f.other_submission_id))]);
+  const data = await rowsByKey(db, open.map((f) => ({ submission_id: f.submission_id, row: f.row })));
   for (const f of open) {
     const mine = meta.get(f.submission_id)!;
     const other = meta.get(f.other_submission_id)!;
     const a = data.get(`${f.submission_id}:${f.row}`) ?? {};
-    const b = data.get(`${f.other_submission_id}:${f.other_row}`) ?? {};
     const otherName = schoolNames.get(other.school_code) ?? other.school_code;
-    const teacher = viewer !== null && other.school_code !== viewer ? '' : firstAuthor(b['教师']);
-    const where = `${otherName}（${other.school_code}）${KIND_TITLES[other.kind] ?? other.kind} 第 ${f.other_row} 行`;
+    const teacher = viewer !== null && other.school_code !== viewer ? '' : (teachers.get(`${f.other_submission_id}:${f.other_row}`) ?? '');
+    const title = titleOf(other.kind, registers);
+    const where = `${otherName}（${other.school_code}）${title} 第 ${f.other_row} 行`;
     const pct = Math.round(f.similarity * 100);
     const message =
       f.code === 'duplicate'
-        ? `论文题目与${where}${teacher}的论文相同，有抄袭嫌疑`
-        : `${f.field}与${where}${teacher}的学月反思高度相似（相似度 ${pct}%），反思必须原创`;
+        ? `${title}的${f.field}与${where}${teacher ? `（${teacher}）` : ''}的相同，有抄袭嫌疑`
+        : `${f.field}与${where}${teacher ? `（${teacher}）` : ''}的高度相似（相似度 ${pct}%），必须原创`;
     const list = out.get(f.submission_id) ?? [];
     list.push({
       code: f.code as CrossFinding['code'],

@@ -1,6 +1,7 @@
-/** The cross-school index keys of a submission's rows: LSH bands of reflections, normalised titles of papers. */
+/** The cross-school index keys of a submission's rows, from its register's 同题 and 相似文本 rules. */
 import { normaliseForSimilarity, RULES, textBands } from '../../shared/similarity';
-import type { KindId, NormRecord } from '../../shared/types';
+import type { Rule } from '../../shared/templates/template';
+import type { NormRecord } from '../../shared/types';
 
 /** One index key of one row. */
 export interface RowKey {
@@ -22,18 +23,39 @@ export function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** Band keys are prefixed with the field they come from, so a 题目 only meets 题目 and a 正文 only 正文. */
-export function indexKeys(kind: KindId, records: NormRecord[]): { bands: RowKey[]; titles: RowKey[] } {
+/** Separates the parts of an index key (a character no register code, column name or normalised text holds). */
+export const KEY_SEP = '｜';
+
+/** The register, column and (for bands) comparison kind an index key belongs to. */
+export function keyParts(key: string): { kind: string; field: string; sim: 'title' | 'body' } {
+  const [kind = '', field = '', sim = 't'] = key.split(KEY_SEP);
+  return { kind, field, sim: sim === 'b' ? 'body' : 'title' };
+}
+
+/**
+ * The cross-school index keys of a register's rows, from its rules: a 同题 (same_title) rule keys each row by its
+ * normalised title, a 相似文本 (similar_text) rule by the LSH bands of each of its columns. Keys name their register
+ * and column, so one register's titles never meet another's, and each row's teacher is the rule's 其他字段 (first
+ * name). The built-in registers key papers' 题目 and reflections' 题目/正文, by 教师.
+ */
+export function indexKeys(kind: string, rules: readonly Rule[], records: NormRecord[]): { bands: RowKey[]; titles: RowKey[] } {
   const bands: RowKey[] = [];
   const titles: RowKey[] = [];
-  for (const r of records) {
-    const teacher = firstAuthor(r.values['教师']);
-    if (kind === 'reflections') {
-      for (const k of textBands(text(r.values['题目']), RULES.title)) bands.push({ row: r.row, teacher, key: `t${k}` });
-      for (const k of textBands(text(r.values['正文']), RULES.body)) bands.push({ row: r.row, teacher, key: `b${k}` });
-    } else if (kind === 'papers') {
-      const key = normaliseForSimilarity(text(r.values['题目']));
-      if (key) titles.push({ row: r.row, teacher, key });
+  for (const rule of rules) {
+    if (rule.rule === 'same_title') {
+      const prefix = `${kind}${KEY_SEP}${rule.field}${KEY_SEP}`;
+      for (const r of records) {
+        const key = normaliseForSimilarity(text(r.values[rule.field]));
+        if (key) titles.push({ row: r.row, teacher: firstAuthor(r.values[rule.per]), key: prefix + key });
+      }
+    } else if (rule.rule === 'similar_text') {
+      for (const [field, sim] of rule.fields) {
+        const prefix = `${kind}${KEY_SEP}${field}${KEY_SEP}${sim === 'body' ? 'b' : 't'}${KEY_SEP}`;
+        for (const r of records) {
+          const teacher = firstAuthor(r.values[rule.per]);
+          for (const k of textBands(text(r.values[field]), RULES[sim])) bands.push({ row: r.row, teacher, key: prefix + k });
+        }
+      }
     }
   }
   return { bands, titles };

@@ -155,18 +155,29 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('uploads').addColumn('skipped', 'text').execute();
       },
     },
+    '0006_index_keys_by_rule': {
+      // Cross-school index keys now name their register and column (store/index-keys.ts), as the registers' 同题
+      // and 相似文本 rules give them: keys stored before are rewritten so old and new uploads still meet.
+      async up(db: Kysely<any>) {
+        await sql`update paper_titles set title_key = ${'papers｜题目｜'} || title_key`.execute(db);
+        await sql`update reflection_bands set band = ${'reflections｜题目｜t｜'} || substr(band, 2) where band like ${'t%'}`.execute(db);
+        await sql`update reflection_bands set band = ${'reflections｜正文｜b｜'} || substr(band, 2) where band like ${'b%'}`.execute(db);
+      },
+    },
   };
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
+export async function migrate(db: Kysely<any>, dialect: Dialect, upTo?: string): Promise<void> {
   const all = migrations(dialect);
   const provider: MigrationProvider = { getMigrations: async () => all };
-  let outcome = await new Migrator({ db, provider }).migrateToLatest();
+  // `upTo` (tests of a migration) stops after the named one.
+  const run = (m: Migrator) => (upTo ? m.migrateTo(upTo) : m.migrateToLatest());
+  let outcome = await run(new Migrator({ db, provider }));
   // Processes starting at the same moment may race to create Kysely's own bookkeeping tables; the loser retries.
   for (let i = 0; outcome.error && i < 3; i++) {
     await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
-    outcome = await new Migrator({ db, provider }).migrateToLatest();
+    outcome = await run(new Migrator({ db, provider }));
   }
   const { error, results } = outcome;
   if (error) {

@@ -1,7 +1,8 @@
 /** Stores one validated upload in one transaction: a new immutable version per kind, its rows and its cross-school index keys. */
 import type { Transaction } from 'kysely';
 import type { Finding } from '../../shared/findings/finding';
-import type { KindId, NormRecord } from '../../shared/types';
+import type { Rule } from '../../shared/templates/template';
+import type { NormRecord } from '../../shared/types';
 import { audit } from './audit';
 import { transact } from './retry';
 import type { DB, Store } from './schema';
@@ -9,7 +10,9 @@ import { indexKeys } from './index-keys';
 
 /** One recognised sheet ready to store. */
 export interface NewSubmission {
-  kind: KindId;
+  kind: string;
+  /** The register's rules (its 同题 and 相似文本 rules key the rows for the cross-school checks). */
+  rules: readonly Rule[];
   sheet: string;
   records: NormRecord[];
   warnings: Finding[];
@@ -105,7 +108,7 @@ async function storeOne(trx: Transaction<DB>, input: UploadInput, uploadId: numb
       .values(batch.map((r) => ({ submission_id: id, row: r.row, data: JSON.stringify(r.values) })))
       .execute(),
   );
-  const keys = indexKeys(sub.kind, sub.records);
+  const keys = indexKeys(sub.kind, sub.rules, sub.records);
   await insertInBatches(keys.bands, KEY_BATCH, (batch) =>
     trx
       .insertInto('reflection_bands')

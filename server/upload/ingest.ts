@@ -115,6 +115,7 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   }
   const submissions: NewSubmission[] = recognised.map((s) => ({
     kind: s.kind!,
+    rules: (registers?.templates ?? TEMPLATES)[s.kind!]?.rules ?? [],
     sheet: s.sheet,
     records: s.records,
     warnings: boundFindings(s.findings, Infinity),

@@ -93,7 +93,7 @@ describe.each(storeKinds())('cross-school checks on %s', (kind) => {
   });
 
   test('a check cut off by a crash (stored, never checked) is caught up at the next start', async () => {
-    const paper = { kind: 'papers' as const, sheet: '论文投稿', warnings: [], columns: [{ field: '题目', col: 'B' }] };
+    const paper = { kind: 'papers' as const, rules: [{ rule: 'same_title' as const, field: '题目', per: '教师' }], sheet: '论文投稿', warnings: [], columns: [{ field: '题目', col: 'B' }] };
     const title = '劳动教育融入学科教学的路径';
     const stored = [];
     for (const [school, teacher] of [['WTQ-A', '张伟'], ['WTQ-B', '赵强']]) {

@@ -144,4 +144,32 @@ describe.each(storeKinds())('register definition on %s', (kind) => {
     status.eachRow((r, n) => n > 1 && titles.add(r.getCell(3).value));
     expect([...titles]).toEqual(['教师名册', '学月反思', '听课记录']);
   });
+
+  test("the district's own 同题 and 相似文本 rows drive the cross-school checks of its new register", async () => {
+    // A third definition: 读书笔记 with 同题 on 书名 and 相似文本 on 心得 (a long text), both per 教师.
+    const sheets = districtBDefinition().map((x) => ({ sheet: x.sheet, grid: x.grid.map((r) => [...r]) }));
+    sheets[0].grid.push(['reading_notes', '读书笔记', '读书、心得']);
+    sheets[1].grid.push(
+      ['reading_notes', '月份', '', '月份', '是', '', '', '', ''],
+      ['reading_notes', '教师', '姓名', '姓名', '是', '', '', '', '名册'],
+      ['reading_notes', '书名', '', '文本', '是', '', '', '', ''],
+      ['reading_notes', '心得', '', '长文本', '是', '', '', '', ''],
+    );
+    sheets[3].grid.push(['reading_notes', '同题', '书名', '', '', '教师', '', '', '', ''], ['reading_notes', '相似文本', '心得', '', '', '教师', '', '', '', '']);
+    expect((await put(bearer(d.district), await xlsxOf(sheets))).status).toBe(201);
+    const essay = '读了这本书，我认识到课堂上要给学生留出足够的思考时间，提问之后耐心等待，让每个孩子都有机会表达自己的想法，再引导他们相互补充和质疑。';
+    const notes = (teacher: string, book: string, text: string) => ({ sheet: '读书笔记', grid: [['月份', '教师', '书名', '心得'], ['2025-03', teacher, book, text]] });
+    const a = await request(d.app).post('/api/v1/uploads?term=2025春').set('Authorization', bearer(d.tokens['WTQ-A'])).attach('file', await xlsxOf([{ sheet: '教师名册', grid: [['姓名', '学科'], ['张伟', '语文']] }, notes('张伟', '《给教师的建议》', essay)]), 'a.xlsx');
+    expect(a.status).toBe(201);
+    const b = await request(d.app).post('/api/v1/uploads?term=2025春').set('Authorization', bearer(d.tokens['WTQ-B'])).attach('file', await xlsxOf([{ sheet: '教师名册', grid: [['姓名', '学科'], ['赵强', '语文']] }, notes('赵强', '给教师的建议', essay + '。')]), 'b.xlsx');
+    expect(b.status).toBe(201);
+    const cross = b.body.crossSchool.map((f: { code: string; field: string; row: number }) => [f.code, f.field, f.row]).sort();
+    expect(cross).toEqual([
+      ['duplicate', '书名', 2],
+      ['near_duplicate', '心得', 2],
+    ]);
+    const dup = b.body.crossSchool.find((f: { code: string }) => f.code === 'duplicate');
+    // A school learns where the other row is, never the other school's teacher.
+    expect(dup.message).toBe('读书笔记的书名与甲小学（WTQ-A）读书笔记 第 2 行的相同，有抄袭嫌疑');
+  });
 });

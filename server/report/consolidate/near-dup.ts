@@ -5,6 +5,7 @@
  */
 import { hash32, LSH_BANDS, RULES, textBands, textSimilarity } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
+import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
 
 const ID_SPACE = 2 ** 21; // ids and 32-bit hashes share one double exactly (53 bits)
@@ -23,7 +24,20 @@ export function bandTable(titles: string[]): Uint32Array {
   return out;
 }
 
-/** Feed reflections one by one; `finish()` gives a warning on each row that has a near-copy in another school. */
+/** What a near-copy check compares: a register's short-text column (a 相似文本 rule's title field), per teacher. */
+export interface TextTarget {
+  kind: string;
+  field: string;
+  /** The teacher column (the rule's 其他字段). */
+  per: string;
+  /** The register's title, for messages. */
+  title: string;
+}
+
+/** The built-in target: 学月反思's 题目 by 教师. */
+export const REFLECTION_TITLES: TextTarget = { kind: 'reflections', field: '题目', per: '教师', title: '学月反思' };
+
+/** Feed rows one by one; `finish()` gives a warning on each row that has a near-copy in another school. */
 export class ReflectionCheck {
   private keys: Float64Array;
   private used = 0;
@@ -34,6 +48,7 @@ export class ReflectionCheck {
   constructor(
     private readonly nameOf: (school: string) => string = (s) => s,
     expected = 4096,
+    readonly target: TextTarget = REFLECTION_TITLES,
   ) {
     this.keys = new Float64Array(Math.max(16, expected) * LSH_BANDS);
   }
@@ -45,11 +60,11 @@ export class ReflectionCheck {
   add(school: string, sheet: string, row: number, values: NormRecord['values'], hashes?: ArrayLike<number>): void {
     const id = this.titles.length;
     if (id >= ID_SPACE) return;
-    const title = String(values['题目'] ?? '');
+    const title = String(values[this.target.field] ?? '');
     const bands = hashes ?? titleBandHashes(title);
     if (!bands.length || Array.prototype.every.call(bands, (h: number) => h === 0)) return;
     this.titles.push(title);
-    this.where.push({ school, sheet, row, teacher: String(values['教师'] ?? '') });
+    this.where.push({ school, sheet, row, teacher: firstName(values[this.target.per]) });
     if (this.used + bands.length > this.keys.length) {
       const bigger = new Float64Array(this.keys.length * 2);
       bigger.set(this.keys);
@@ -79,15 +94,15 @@ export class ReflectionCheck {
       const o = this.where[other];
       issues.push({
         school: me.school,
-        kind: 'reflections',
+        kind: this.target.kind,
         sheet: me.sheet,
         row: me.row,
         col: '',
-        field: '题目',
+        field: this.target.field,
         code: 'near_duplicate',
         severity: 'warning',
         value: this.titles[id],
-        message: `反思题目与 ${this.nameOf(o.school)}（${o.sheet} 第 ${o.row} 行，${o.teacher}）高度相似（相似度约 ${Math.round(sim * 100)}%），反思必须原创，请核实`,
+        message: `${this.target.title}的${this.target.field}与 ${this.nameOf(o.school)}（${o.sheet} 第 ${o.row} 行，${o.teacher}）高度相似（相似度约 ${Math.round(sim * 100)}%），必须原创，请核实`,
       });
     }
     return issues;

@@ -7,6 +7,7 @@ import { compileDefinition } from '../../../shared/registers/compile';
 import type { RegisterDefinition } from '../../../shared/registers/schema';
 import { readWorkbook } from '../../xlsx/read';
 import { bandTable } from './near-dup';
+import { crossTargets, targetKey } from './targets';
 import { schoolOf, type FileSchool } from './school-of';
 
 /** What happened to one input file. */
@@ -42,8 +43,8 @@ export interface Examined {
   lines: Partial<Record<string, string>>;
   roster?: RosterEntry[];
   projectCodes?: string[];
-  /** Band hashes of the merged reflections' titles, in row order (the cross-school check's costly part, done here). */
-  bands?: Uint32Array;
+  /** Band hashes of each near-copy target's texts (by targetKey), in row order (the costly part, done here). */
+  bands?: Record<string, Uint32Array>;
 }
 
 /** What earlier files of the same school left for this one (roster, project codes). */
@@ -124,8 +125,10 @@ export async function examine(
       out.roster = s.records.map((r) => ({ name: String(r.values['姓名'] ?? ''), id: r.values['工号'] ? String(r.values['工号']) : undefined }));
     if (s.kind === 'projects') out.projectCodes = s.records.map((r) => String(r.values['课题编号'] ?? '')).filter(Boolean);
   }
-  const titles = recognised.filter((s) => s.kind === 'reflections').flatMap((s) => s.records.map((r) => String(r.values['题目'] ?? '')));
-  if (titles.length) out.bands = bandTable(titles);
+  for (const target of crossTargets(registers).texts) {
+    const texts = recognised.filter((s) => s.kind === target.kind).flatMap((s) => s.records.map((r) => String(r.values[target.field] ?? '')));
+    if (texts.length) (out.bands ??= {})[targetKey(target)] = bandTable(texts);
+  }
   return out;
 }
 

@@ -17,6 +17,7 @@ import { rosterFirst, type FileOutcome } from './read-files';
 import { Spill } from './spill';
 import { ReflectionCheck } from './near-dup';
 import { TitleCheck } from './titles';
+import { crossTargets, targetKey } from './targets';
 
 /** How to consolidate. */
 export interface ConsolidateOptions {
@@ -50,9 +51,11 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     const spill = new Spill(dir);
     const ordered = rosterFirst(files);
     const outcomes: FileOutcome[] = [];
-    const bands: (Uint32Array | undefined)[] = [];
+    const bands: (Record<string, Uint32Array> | undefined)[] = [];
     const vopts = { term: opts.term, asOf: opts.asOf, reflectionDeadlines: opts.reflectionDeadlines, definition: opts.definition };
-    const registers = registersOf(opts.definition ? compileDefinition(opts.definition) : undefined);
+    const compiled = opts.definition ? compileDefinition(opts.definition) : undefined;
+    const registers = registersOf(compiled);
+    const targets = crossTargets(compiled);
     const codes = registers.map((r) => r.code);
     await examineAll(ordered, vopts, opts.jobs ?? defaultJobs(), async (i, res) => {
       outcomes[i] = res.outcome;
@@ -75,25 +78,29 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
       return label;
     };
 
-    // Metrics and the district-wide checks (same paper title, near-copied reflections), one pass over the rows.
+    // Metrics and the district-wide checks (the registers' 同题 and 相似文本 rules), one pass over the rows.
     const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
     const nameOf = (code: string) => all.get(code)?.name ?? code;
-    const titles = new TitleCheck(nameOf);
-    const reflections = new ReflectionCheck(nameOf, outcomes.reduce((n, o) => n + (o.status === 'merged' ? o.kinds.reflections ?? 0 : 0), 0));
-    const seen = new Map<number, number>(); // reflections read so far per file, to find their band hashes
-    for (const kind of codes)
+    const rowsOfKind = (kind: string) => outcomes.reduce((n, o) => n + (o.status === 'merged' ? (o.kinds[kind] ?? 0) : 0), 0);
+    const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
+    const textChecks = targets.texts.map((t) => ({ check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t), key: targetKey(t) }));
+    for (const kind of codes) {
+      const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
+      const textsHere = textChecks.filter((c) => c.check.target.kind === kind);
+      const seen = new Map<number, number>(); // rows of this register read so far per file, to find their band hashes
       for await (const p of spill.read(kind)) {
         const school = byFile[p.file];
         tallies.get(school)?.add(kind, p.values);
-        if (kind === 'papers') titles.add(school, sheetOf(p.file, kind), p.row, p.values);
-        if (kind === 'reflections') {
-          const n = seen.get(p.file) ?? 0;
-          seen.set(p.file, n + 1);
-          reflections.add(school, sheetOf(p.file, kind), p.row, p.values, bands[p.file]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
-        }
+        if (!titlesHere.length && !textsHere.length) continue;
+        const sheet = sheetOf(p.file, kind);
+        for (const c of titlesHere) c.add(school, sheet, p.row, p.values);
+        const n = seen.get(p.file) ?? 0;
+        seen.set(p.file, n + 1);
+        for (const { check, key } of textsHere) check.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
       }
+    }
     const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
-    const crossIssues = titles.issues.concat(reflections.finish());
+    const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.check.finish())];
 
     const cross = new Map<string, number>(); // school + kind → cross-school warnings
     for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);

@@ -11,21 +11,35 @@ interface Seen {
   row: number;
 }
 
-/** Feed papers one by one; each new clash adds a warning on both rows (once per pair of teachers and title). */
+/** What a same-title check compares: a 同题 rule's column, per teacher (first name). */
+export interface TitleTarget {
+  kind: string;
+  field: string;
+  per: string;
+  title: string;
+}
+
+/** The built-in target: 论文投稿's 题目 by first author. */
+export const PAPER_TITLES: TitleTarget = { kind: 'papers', field: '题目', per: '教师', title: '论文投稿' };
+
+/** Feed rows one by one; each new clash adds a warning on both rows (once per pair of teachers and title). */
 export class TitleCheck {
   private readonly first = new Map<string, Seen>();
   private readonly flagged = new Set<string>();
   readonly issues: ReportIssue[] = [];
 
   /** `nameOf` turns a school key into the name a coordinator knows. */
-  constructor(private readonly nameOf: (school: string) => string = (s) => s) {}
+  constructor(
+    private readonly nameOf: (school: string) => string = (s) => s,
+    readonly target: TitleTarget = PAPER_TITLES,
+  ) {}
 
   /** One paper row of a school (sheet: where it sits, for the message). */
   add(school: string, sheet: string, row: number, values: NormRecord['values']): void {
-    const title = String(values['题目'] ?? '');
+    const title = String(values[this.target.field] ?? '');
     const key = normaliseForSimilarity(title);
     if (!key) return;
-    const teacher = authors(values['教师'])[0] ?? '';
+    const teacher = authors(values[this.target.per])[0] ?? '';
     const seen = this.first.get(key);
     if (!seen) {
       this.first.set(key, { school, teacher, sheet, row });
@@ -43,15 +57,15 @@ export class TitleCheck {
       this.flagged.add(id);
       this.issues.push({
         school: a.school,
-        kind: 'papers',
+        kind: this.target.kind,
         sheet: a.sheet,
         row: a.row,
         col: '',
-        field: '题目',
+        field: this.target.field,
         code: 'duplicate',
         severity: 'warning',
         value: title,
-        message: `论文题目与 ${this.nameOf(b.school)}（${b.sheet} 第 ${b.row} 行，${b.teacher}）相同，请核实是否抄袭`,
+        message: `${this.target.title}的${this.target.field}与 ${this.nameOf(b.school)}（${b.sheet} 第 ${b.row} 行，${b.teacher}）相同，请核实是否抄袭`,
       });
     }
   }

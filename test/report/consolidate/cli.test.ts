@@ -109,7 +109,7 @@ describe('consolidate CLI', () => {
     expect(new Set(dup.map((r) => r[0]))).toEqual(new Set(['WTQ-001', genSchool(1).name]));
     expect(dup.every((r) => r[4] === 3 && r[7] === '提示')).toBe(true);
     // The cross-school check's own message (the engine's within-school one reads 与本表第…).
-    const cross = rows.filter((r) => r[8] === 'near_duplicate' && String(r[10]).startsWith('反思题目与'));
+    const cross = rows.filter((r) => r[8] === 'near_duplicate' && String(r[10]).startsWith('学月反思的题目与'));
     expect(cross.every((r) => r[4] === 3 && r[2] === '学月反思')).toBe(true);
     expect(new Set(cross.map((r) => r[0]))).toEqual(new Set(['WTQ-001', genSchool(1).name]));
     expect(String(cross.find((r) => r[0] === 'WTQ-001')![10])).toContain(genSchool(1).name);

@@ -119,6 +119,31 @@ describe('--registers', () => {
     ]);
   });
 
+  test("consolidate: a district's 同题 row checks its own register across schools", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'yb-regsame-'));
+    const def = districtBDefinition().map((x) => ({ sheet: x.sheet, grid: x.grid.map((r) => [...r]) }));
+    def[3].grid.push(['lesson_visits', '同题', '课题', '', '', '授课教师', '', '', '', '']);
+    const defFile = join(folder, '..', `同题定义-${process.pid}.xlsx`);
+    writeFileSync(defFile, await xlsxOf(def));
+    for (const [school, teacher] of [['WTQ-001', '王芳'], ['WTQ-002', '刘洋']])
+      writeFileSync(
+        join(folder, `${school}_听课.xlsx`),
+        await xlsxOf([
+          { sheet: '教师名册', grid: [['姓名', '学科'], ['张伟', '语文']] },
+          { sheet: '听课记录', grid: [['日期', '听课教师', '授课教师', '学科', '课题', '节数'], ['2025-10-09', '张伟', teacher, '语文', '《秋天的雨》第一课时', 1]] },
+        ]),
+      );
+    const out = join(folder, '汇总.xlsx');
+    const r = await run(['consolidate', folder, '-o', out, ...OPTS, '--registers', defFile, '--jobs', '1']);
+    expect(r.code).toBe(0);
+    const issues = (await readWorkbook(out)).find((x) => x.sheet === '问题清单')!.grid.slice(1);
+    expect(issues.map((row) => [row[0], row[2], row[4], row[6], row[8]])).toEqual([
+      ['WTQ-001', '听课记录', 2, '课题', 'duplicate'],
+      ['WTQ-002', '听课记录', 2, '课题', 'duplicate'],
+    ]);
+    expect(String(issues[0][10])).toBe('听课记录的课题与 WTQ-002（WTQ-002_听课.xlsx［听课记录］ 第 2 行，刘洋）相同，请核实是否抄袭');
+  });
+
   test('a broken definition is refused with its problems, exit 2, nothing checked', async () => {
     const broken = join(dir, '坏定义.xlsx');
     const sheets = districtBDefinition();

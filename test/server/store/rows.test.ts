@@ -19,9 +19,9 @@ describe.each(storeKinds())('row streams on %s', (kind) => {
       source: 'json',
       actor: 'test',
       submissions: [
-        { kind: 'roster', sheet: 'a', records: records(7, 'r'), warnings: [], columns: [] },
-        { kind: 'courses', sheet: 'b', records: records(0, 'c'), warnings: [], columns: [] },
-        { kind: 'papers', sheet: 'c', records: records(5, 'p'), warnings: [], columns: [] },
+        { kind: 'roster', sheet: 'a', records: records(7, 'r'), rules: [], warnings: [], columns: [] },
+        { kind: 'courses', sheet: 'b', records: records(0, 'c'), rules: [], warnings: [], columns: [] },
+        { kind: 'papers', sheet: 'c', records: records(5, 'p'), rules: [], warnings: [], columns: [] },
       ],
     });
     ids = stored.submissionIds;
