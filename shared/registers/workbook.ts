@@ -27,6 +27,7 @@ import {
   type ValueSetDef,
 } from './schema';
 import { conditionFields, parseCondition } from './condition';
+import { metaFindings } from './meta';
 
 /** The sheets of the workbook and their headers, in order. Required sheets first; 取值集合 and 说明 are optional. */
 export const LAYOUT = {
@@ -69,6 +70,13 @@ export function splitList(s: string): string[] {
     .filter(Boolean);
 }
 
+/** Problems in reading order: sheet by sheet as the workbook lists them, row by row, column by column. */
+function ordered(list: DefinitionProblem[]): DefinitionProblem[] {
+  const sheets = Object.keys(LAYOUT);
+  const colNo = (c: string) => c.length * 100 + (c.charCodeAt(c.length - 1) || 0);
+  return [...list].sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row || colNo(a.col) - colNo(b.col));
+}
+
 /** One data row of a layout sheet, its cells by header, and where it stands. */
 class Row {
   constructor(
@@ -87,11 +95,21 @@ class Row {
   }
 }
 
-/** Collects problems, each placed at a row's cell. */
+/** Collects problems, each placed at a row's cell; a cell the engine already reported is not reported again. */
 class Problems {
   readonly list: DefinitionProblem[] = [];
+  private readonly engine = new Set<string>();
+
+  /** The engine's findings on the sheets' cells (shared/registers/meta.ts). */
+  fromEngine(found: DefinitionProblem[]): void {
+    for (const f of found) {
+      this.list.push(f);
+      this.engine.add(`${f.sheet}\u0000${f.row}\u0000${f.field}`);
+    }
+  }
 
   at(r: Row, header: string, message: string): void {
+    if (this.engine.has(`${r.sheet}\u0000${r.row}\u0000${header}`)) return;
     this.list.push({ sheet: r.sheet, row: r.row, col: r.col(header), field: header, message });
   }
 
@@ -188,6 +206,8 @@ export function parseDefinitionWorkbook(sheets: SheetInput[], name = '登记表�
       continue;
     }
     rows[sheet] = readSheet(grid, sheet, p);
+    // The cells are checked by the engine, as a register's are; what follows adds what crosses rows and sheets.
+    p.fromEngine(metaFindings({ sheet, grid }).map((f) => ({ ...f, sheet })));
   }
 
   // 取值集合 and 取值.
@@ -390,7 +410,7 @@ export function parseDefinitionWorkbook(sheets: SheetInput[], name = '登记表�
     indicators.push(ind);
   }
 
-  if (p.list.length) return { definition: null, problems: p.list };
+  if (p.list.length) return { definition: null, problems: ordered(p.list) };
   const candidate = {
     name,
     registers: [...registers.values()].map(({ row: _row, ...reg }) => reg),

@@ -51,7 +51,7 @@ describe.each(storeKinds())('register definition on %s', (kind) => {
     sheets[1].grid = [...sheets[1].grid, ['lesson_visits', '是否公开', '', '布尔', '否', '', '', '', '']];
     const res = await put(bearer(d.district), await xlsxOf(sheets));
     expect([res.status, res.body.error.code]).toEqual([422, 'invalid_definition']);
-    expect(res.body.error.problems).toEqual([{ sheet: '列', row: 16, col: 'D', field: '类型', message: '类型“布尔”不存在，应为：文本、长文本、姓名、多个姓名、日期、月份、数字、整数、取值、刊号' }]);
+    expect(res.body.error.problems).toEqual([{ sheet: '列', row: 16, col: 'D', field: '类型', message: '“类型”的值“布尔”不在可选范围内，可选：文本、长文本、姓名、多个姓名、日期、月份、数字、整数、取值、刊号' }]);
     const now = await request(d.app).get('/api/v1/registers').set('Authorization', school());
     expect(now.body.version).toBe(0);
   });

@@ -152,6 +152,6 @@ describe('--registers', () => {
     const r = await run(['validate', BOOK, ...OPTS, '--registers', broken]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('登记表定义“坏定义.xlsx”有 1 个问题，未使用');
-    expect(r.stderr).toContain('【列】第 16 行 D 列：类型“布尔”不存在');
+    expect(r.stderr).toContain('【列】第 16 行 D 列：“类型”的值“布尔”不在可选范围内');
   });
 });

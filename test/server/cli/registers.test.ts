@@ -54,7 +54,7 @@ describe('yanbiao registers', () => {
     writeFileSync(file, await xlsxOf(sheets));
     const c = await run(['registers', 'check', file]);
     expect(c.code).toBe(1);
-    expect(c.stdout).toContain('【列】第 16 行 D 列（类型）：类型“布尔”不存在');
+    expect(c.stdout).toContain('【列】第 16 行 D 列（类型）：“类型”的值“布尔”不在可选范围内');
     expect(c.stdout).toContain('合计 1 个问题——定义未生效');
   });
 

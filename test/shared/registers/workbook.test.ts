@@ -71,8 +71,8 @@ describe('definition workbook', () => {
     inds.grid.push(['lesson_visits', '听课表', '交叉表', '学科', '', '', '', '', '', '', '也许']); // row 10: one field; 排名 not 是/否
     const { definition, problems } = await roundTrip(s);
     expect(definition).toBeNull();
+    // In reading order: sheet by sheet as the workbook lists them, then row and column.
     expect(problems.map((p) => [p.sheet, p.row, p.col, p.field])).toEqual([
-      ['取值', 9, 'B', '规范值'],
       ['登记表', 5, 'A', '代码'],
       ['登记表', 6, 'A', '代码'],
       ['列', 16, 'D', '类型'],
@@ -80,6 +80,7 @@ describe('definition workbook', () => {
       ['列', 18, 'E', '必填'],
       ['列', 19, 'A', '登记表'],
       ['列', 20, 'G', '最小'],
+      ['取值', 9, 'B', '规范值'],
       ['规则', 5, 'C', '字段'],
       ['规则', 6, 'B', '规则'],
       ['规则', 7, 'H', '数值'],
@@ -92,19 +93,37 @@ describe('definition workbook', () => {
     ]);
     expect(problems.find((p) => p.sheet === '指标' && p.row === 9)!.message).toMatch(/年龄/);
     for (const p of problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(problems.find((p) => p.sheet === '列' && p.row === 16)!.message).toBe('类型“布尔”不存在，应为：文本、长文本、姓名、多个姓名、日期、月份、数字、整数、取值、刊号');
+    expect(problems.find((p) => p.sheet === '列' && p.row === 16)!.message).toBe('“类型”的值“布尔”不在可选范围内，可选：文本、长文本、姓名、多个姓名、日期、月份、数字、整数、取值、刊号');
   });
 
   test('a workbook without the sheets says which are missing', async () => {
     const { definition, problems } = await roundTrip([{ sheet: '登记表', grid: [['代码', '名称']] }]);
     expect(definition).toBeNull();
     expect(problems.map((p) => p.message)).toEqual([
+      '至少要定义一张登记表',
       '工作表“登记表”缺少列：识别词（表头应为：代码、名称、识别词）',
       '缺少工作表“列”（定义工作簿应有：登记表、列、取值、规则、指标）',
       '缺少工作表“取值”（定义工作簿应有：登记表、列、取值、规则、指标）',
       '缺少工作表“规则”（定义工作簿应有：登记表、列、取值、规则、指标）',
       '缺少工作表“指标”（定义工作簿应有：登记表、列、取值、规则、指标）',
-      '至少要定义一张登记表',
+    ]);
+  });
+
+  test("the sheets' cells are checked by the engine, as a register's are (meta-definition)", async () => {
+    const s = districtBDefinition().map((x) => ({ sheet: x.sheet, grid: x.grid.map((r) => [...r]) }));
+    s[0].grid.push(['reading_notes', '', '读书']); // 登记表 row 5: 名称 is required
+    s[1].grid[0] = [...s[1].grid[0], '默认值', '空格分隔', '限本学期', '列宽'];
+    s[1].grid.push(['reading_notes', '书名', '', '文本', '可能', '', '', '', '', '', '', '', '200']); // 列 row 16: 必填 not 是/否, 列宽 > 120
+    s[1].grid.push(['reading_notes', '字数', '', '整数', 'Y', '', '五百', '', '']); // 列 row 17: Y is an alias of 是 (accepted); 最小 not a number
+    s[4].grid.push(['reading_notes', '读书篇数', '合记', '', '', '', '', '']); // 指标 row 6: 计算 not one of them
+    const { definition, problems } = await roundTrip(s);
+    expect(definition).toBeNull();
+    expect(problems.map((p) => [p.sheet, p.row, p.col, p.field, p.message])).toEqual([
+      ['登记表', 5, 'B', '名称', '“名称”为必填项，不能为空'],
+      ['列', 16, 'E', '必填', '“必填”的值“可能”不在可选范围内，可选：是、否'],
+      ['列', 16, 'M', '列宽', '“列宽”不能大于 120，现为 200'],
+      ['列', 17, 'G', '最小', '“最小”应为数字，现为“五百”'],
+      ['指标', 6, 'C', '计算', expect.stringContaining('“计算”的值“合记”不在可选范围内')],
     ]);
   });
 });
