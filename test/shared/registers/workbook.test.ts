@@ -25,6 +25,14 @@ describe('definition workbook', () => {
     expect(second.definition).toEqual(first.definition);
   });
 
+  test("export → import → export gives the same definition (a second district's, with its 条件 and new register)", async () => {
+    const b = parseDefinitionWorkbook(districtBDefinition(), '乙区').definition!;
+    const first = await roundTrip(await writeDefinitionWorkbook(b));
+    expect(first.problems).toEqual([]);
+    expect({ ...first.definition!, name: b.name }).toEqual(b);
+    expect((await roundTrip(await writeDefinitionWorkbook(first.definition!))).definition).toEqual(first.definition);
+  });
+
   test('the exported workbook has the sheets and headers the issue names, and a guide', async () => {
     const sheets = await readWorkbook(await writeDefinitionWorkbook(BUILTIN_DEFINITION), '定义.xlsx');
     expect(sheets.map((s) => s.sheet)).toEqual(['登记表', '列', '取值集合', '取值', '规则', '指标', '说明']);
