@@ -63,7 +63,9 @@ export async function runAdmin(store: Store, args: string[], out: (s: string) =>
       if (!term || !kindText || !date) throw new UsageError('deadline 需要 <学期> <类别> <YYYY-MM-DD>');
       // The register by its code (papers) or its Chinese title (论文投稿), among the definition in force.
       const registers = registerList(await currentDefinition(store.db));
-      const kind = registers.find((r) => r.code === kindText || r.title === kindText)?.code ?? kindText;
+      // Also a short title (论文 for 论文投稿) when it names one register only.
+      const short = registers.filter((r) => r.title.startsWith(kindText) || kindText.startsWith(r.title));
+      const kind = registers.find((r) => r.code === kindText || r.title === kindText)?.code ?? (short.length === 1 ? short[0].code : kindText);
       const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(term);
       if (!month && !isTerm(term)) throw new UsageError(`学期格式不正确：${term}（应为如 2025春，或学月反思的月份 2025-03）`);
       if (!registers.some((r) => r.code === kind)) throw new UsageError(`没有这张登记表：${kind}（可用：${registers.map((r) => `${r.code}=${r.title}`).join('、')}）`);
@@ -73,7 +75,7 @@ export async function runAdmin(store: Store, args: string[], out: (s: string) =>
       const key = month ? term : parseTerm(term).term;
       await setDeadline(store.db, key, kind, date);
       await audit(store.db, { actor: 'cli', action: 'deadline', target: key, detail: { kind, date } });
-      out(`已设置 ${key} ${kind} 截止日期：${date}`);
+      out(`已设置 ${key} ${month ? '学月反思' : (registers.find((r) => r.code === kind)?.title ?? kind)}的截止日期：${date}`);
       return 0;
     }
     default:

@@ -26,6 +26,8 @@ export interface ConsolidateOptions {
   /** The report's path (written to `<out>.part`, then renamed, so a failed run never leaves half a file). */
   out: string;
   reflectionDeadlines?: Record<string, string>;
+  /** Files found beside the workbooks that were not read (.xls, .pdf …), listed in 问题清单 with their reason. */
+  skipped?: { file: string; reason: string }[];
   /** The register definition to check with and report by (default: the built-in one). */
   definition?: RegisterDefinition;
   /** Worker threads for reading and checking files (default: the cores there are, at most 4; 1 = none). */
@@ -113,6 +115,8 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
       for (const f of o.findings)
         issues.push({ school: byFile[i], kind: f.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message });
     });
+    for (const s of opts.skipped ?? [])
+      issues.push({ school: basename(s.file).replace(/\.[^.]*$/, ''), kind: null, sheet: basename(s.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: `未汇总：${s.reason}` });
     for (const i of crossIssues) issues.push(i); // (a spread of 100k+ items would overflow the stack)
     const order = new Map(schools.map((s, i) => [s.code, i]));
     issues.sort((a, b) => (order.get(a.school) ?? 1e9) - (order.get(b.school) ?? 1e9)); // stable: file order within a school

@@ -38,6 +38,11 @@ describe('consolidate CLI', () => {
     await writeSheets(join(dir, 'WTQ-003_论文.xlsx'), pick(s2.sheets, '论文'));
     await writeSheets(join(dir, 'WTQ-004_论文.xlsx'), pick(s3.sheets, '教师名册', '论文'));
     writeFileSync(join(dir, 'notes.xlsx'), '这不是工作簿');
+    // Files of other kinds found in the folder are listed with what to do; Excel's lock files and system files are not.
+    writeFileSync(join(dir, 'WTQ-005_课题.xls'), 'old binary');
+    writeFileSync(join(dir, '扫描件.pdf'), '%PDF-1.4');
+    writeFileSync(join(dir, '~$WTQ-001_登记表.xlsx'), 'lock');
+    writeFileSync(join(dir, 'Thumbs.db'), '');
     run = spawnSync(process.execPath, [join(ROOT, 'bin/yanbiao'), 'consolidate', dir, '--term', '2025春', '--as-of', '2025-07-31', '-o', out], {
       encoding: 'utf8',
       timeout: 60_000,
@@ -50,11 +55,26 @@ describe('consolidate CLI', () => {
   test('exits 1 because files were left out, lists them, and still writes the report', () => {
     expect({ stderr: run.stderr, stdout: run.stdout }).toEqual({ stderr: '', stdout: expect.any(String) });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('文件 6 个：汇总 4 个，未汇总 2 个');
-    expect(run.stdout).toMatch(/WTQ-004_论文\.xlsx：1 个错误/);
+    expect(run.stdout).toContain('文件 8 个：汇总 4 个，未汇总 4 个');
+    // WTQ-004's only file was left out: it is not counted among the schools merged, and is said apart.
+    expect(run.stdout).toContain('学校 3 所（另有 1 所的文件全部未汇总）');
+    // The file's name once, then where in it.
+    expect(run.stdout).toMatch(/\n {2}WTQ-004_论文\.xlsx：1 个错误，如 ［论文］第 \d+ 行 [A-Z]+ 列：/);
     expect(run.stdout).toMatch(/notes\.xlsx：.*不是 Excel 工作簿/);
+    expect(run.stdout).toContain('WTQ-005_课题.xls：旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送');
+    expect(run.stdout).toContain('扫描件.pdf：PDF 文件，无法读取其中的表格；请报送 .xlsx 原文件');
+    expect(run.stdout).not.toMatch(/~\$|Thumbs/);
     expect(existsSync(out)).toBe(true);
     expect(existsSync(`${out}.part`)).toBe(false);
+  });
+
+  test('a folder holding only files it cannot read says which and why, exit 2', () => {
+    const only = mkdtempSync(join(tmpdir(), 'yanbiao-only-xls-'));
+    writeFileSync(join(only, '实验小学论文.xls'), 'old binary');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/yanbiao'), 'consolidate', only, '--term', '2025春'], { encoding: 'utf8', timeout: 60_000 });
+    rmSync(only, { recursive: true, force: true });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('没有可汇总的 .xlsx 文件。找到的文件都未汇总：\n  实验小学论文.xls：旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送\n');
   });
 
   test('an impossible --as-of day is refused with exit 2 before any file is read', () => {
@@ -105,6 +125,7 @@ describe('consolidate CLI', () => {
     const errors = rows.filter((r) => r[7] === '错误');
     expect(errors.some((r) => r[0] === 'WTQ-004' && r[2] === '论文投稿' && r[4] === 3)).toBe(true);
     expect(errors.some((r) => r[0] === 'notes' && r[3] === 'notes.xlsx')).toBe(true);
+    expect(errors.find((r) => r[3] === 'WTQ-005_课题.xls')?.[10]).toBe('未汇总：旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送');
     const dup = rows.filter((r) => r[8] === 'duplicate');
     expect(new Set(dup.map((r) => r[0]))).toEqual(new Set(['WTQ-001', genSchool(1).name]));
     expect(dup.every((r) => r[4] === 3 && r[7] === '提示')).toBe(true);

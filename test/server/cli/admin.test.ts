@@ -73,7 +73,10 @@ describe.each(storeKinds())('yanbiao admin on %s', (kind) => {
     expect((await admin('deadline', '2025春', 'papers', '2025-06-27')).code).toBe(0);
     expect((await admin('deadline', '2025-03', 'reflections', '2025-04-03')).code).toBe(0);
     expect((await admin('deadline', '2025春', '课题登记', '2025-07-10')).code).toBe(0); // the Chinese title works too
-    expect(await termDeadlines(t.store.db, '2025春')).toEqual({ papers: '2025-06-27', projects: '2025-07-10' });
+    // …and a short title naming one register only; the answer is Chinese throughout.
+    const short = await admin('deadline', '2025春', '课程', '2025-07-03');
+    expect([short.code, lastLine(short.stdout)]).toEqual([0, '已设置 2025春 课程登记的截止日期：2025-07-03']);
+    expect(await termDeadlines(t.store.db, '2025春')).toEqual({ papers: '2025-06-27', projects: '2025-07-10', courses: '2025-07-03' });
     expect(await termDeadlines(t.store.db, '2025-03')).toEqual({ reflections: '2025-04-03' });
     for (const bad of [['2025夏', 'papers', '2025-06-20'], ['2025春', 'essays', '2025-06-20'], ['2025春', 'all', '2025-06-20'], ['2025春', 'papers', '6/20'], ['2025春', 'papers', '2025-02-30'], ['2025-03', 'papers', '2025-04-03'], ['2025春']]) {
       expect([bad.join(' '), (await admin('deadline', ...bad)).code]).toEqual([bad.join(' '), 2]);
