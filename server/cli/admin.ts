@@ -85,6 +85,7 @@ export async function runAdmin(store: Store, args: string[], out: (s: string) =>
 
 /** The admin command. */
 export const adminCommand: Command = {
+  options: { type: { type: 'string' } },
   name: 'admin',
   usage: 'admin add-school|token|district-token|deadline …',
   summary: '管理学校、令牌和截止日期（使用 YANBIAO_DATA 或 DATABASE_URL 指定的数据存储）',

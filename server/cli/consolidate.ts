@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { isValidYmd } from '../../shared/normalise/date';
 import { isTerm, termOf, todayIso } from '../../shared/term';
 import { consolidate, type ConsolidateResult } from '../report/consolidate/run';
-import { flag, parseArgs, type Command } from './command';
+import { flag, parseArgs, type Command, OPTIONS } from './command';
 import { definitionFromFlags } from './registers-flag';
 
 /** A file in a named folder that is not merged, and why (in Chinese, what the school should do). */
@@ -125,6 +125,7 @@ export function describeRun(r: ConsolidateResult, out: string, skipped: SkippedF
 }
 
 export const consolidateCommand: Command = {
+  options: { term: OPTIONS.term, ...OPTIONS.asOf, ...OPTIONS.output, out: { type: 'string' }, jobs: { type: 'string' }, registers: OPTIONS.registers },
   name: 'consolidate',
   usage: 'consolidate <文件或文件夹…> --term 2025春 [-o 汇总.xlsx] [--as-of 2025-06-30] [--jobs 2] [--registers 定义.xlsx]',
   summary: '不经服务器，把各校报来的登记表汇总成区级报表（退出码：0 全部汇总，1 有文件因错误未汇总，2 参数有误）',

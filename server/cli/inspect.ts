@@ -10,7 +10,7 @@ import { TEMPLATES } from '../../shared/templates';
 import { foldHeader } from '../../shared/text';
 import type { Cell, CompiledRegisters, SheetInput } from '../../shared/types';
 import { readWorkbook } from '../xlsx/read';
-import { parseArgs, type Command } from './command';
+import { parseArgs, type Command, OPTIONS } from './command';
 import { RegistersFlagError, registersFromFlags } from './registers-flag';
 
 /** How one header cell was matched. */
@@ -83,6 +83,7 @@ function toText(file: string, sheets: InspectedSheet[]): string {
 }
 
 export const inspectCommand: Command = {
+  options: { json: OPTIONS.json, registers: OPTIONS.registers },
   name: 'inspect',
   usage: 'inspect <文件.xlsx> [--registers 定义.xlsx] [--json]',
   summary: '查看研表在工作簿中看到的内容：每张工作表识别为哪种登记表、表头在哪一行、每个列名如何对应（--json 另附读取到的单元格）',

@@ -14,7 +14,7 @@ import { readWorkbook } from '../xlsx/read';
 import { storeConfigFromEnv } from '../config';
 import { currentDefinition, storeDefinition } from '../store/registers';
 import { openStore } from '../store/open';
-import { flag, parseArgs, type Command } from './command';
+import { flag, fsMessage, parseArgs, prepareOutput, type Command, OPTIONS } from './command';
 
 /** Whether a store is configured (else export gives the built-in definition without creating one). */
 function usesStore(): boolean {
@@ -27,6 +27,7 @@ function place(p: DefinitionProblem): string {
 }
 
 export const registersCommand: Command = {
+  options: { json: OPTIONS.json, ...OPTIONS.output },
   name: 'registers',
   usage: 'registers export -o 定义.xlsx | registers check 定义.xlsx [--json] | registers import 定义.xlsx',
   summary: '导出登记表定义工作簿（登记表、列、取值、规则、指标），检查修改后的定义，或检查后保存为区里的定义（YANBIAO_DATA 或 DATABASE_URL；退出码：0 无问题，1 有问题，2 文件无法使用）',
@@ -49,9 +50,12 @@ export const registersCommand: Command = {
         }
       }
       try {
-        await writeFile(out, await writeDefinitionWorkbook(inForce.definition));
+        await prepareOutput(out);
+        await writeFile(out, await writeDefinitionWorkbook(inForce.definition)).catch((e) => {
+          throw new Error(fsMessage(e, out));
+        });
       } catch (e) {
-        process.stderr.write(`无法写入“${out}”：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件夹不存在' : '没有写入权限或文件被占用'}\n`);
+        process.stderr.write(`无法写入：${(e as Error).message}\n`);
         return 2;
       }
       const which = inForce.version ? `第 ${inForce.version} 版` : '内置';

@@ -11,6 +11,7 @@ import { autoPublishFromEnv } from '../sheets/auto-publish';
 
 /** The serve command. */
 export const serveCommand: Command = {
+  options: {},
   name: 'serve',
   usage: 'serve',
   summary: '启动区级服务器（HOST/PORT，默认 127.0.0.1:8080；YANBIAO_DATA 或 DATABASE_URL；TLS_CERT/TLS_KEY 启用 HTTPS；YANBIAO_DEMO=0 不建演示数据）',

@@ -11,7 +11,7 @@ import { importFromSheets } from '../sheets/import';
 import { spreadsheetIdOf } from '../sheets/links';
 import { publishTerm } from '../sheets/publish-term';
 import { requireTerm } from '../upload/ingest';
-import { flag, parseArgs, type Command } from './command';
+import { flag, parseArgs, type Command, OPTIONS } from './command';
 
 const USAGE = `用法：
   yanbiao sheets publish --term 2025春 --spreadsheet <表格ID或网址> [--watch]
@@ -92,6 +92,7 @@ async function importSheet(store: Store, flags: Record<string, string | true>, o
 
 /** The sheets command. */
 export const sheetsCommand: Command = {
+  options: { term: OPTIONS.term, spreadsheet: { type: 'string' }, 'spreadsheet-id': { type: 'string' }, watch: { type: 'boolean' }, school: { type: 'string' }, range: { type: 'string' } },
   name: 'sheets',
   usage: 'sheets publish|import …',
   summary: '与 Google 表格同步：发布区级汇总和上报情况，或从学校的 Google 表格导入登记表',

@@ -2,7 +2,7 @@
 import { KINDS, TEMPLATES } from '../../shared';
 import { parseKind, templateWorkbook } from '../xlsx/template';
 import type { CompiledRegisters, KindId } from '../../shared/types';
-import { flag, parseArgs, type Command } from './command';
+import { flag, fsMessage, parseArgs, prepareOutput, type Command, OPTIONS } from './command';
 import { registersFromFlags } from './registers-flag';
 
 /** A register of a district's definition by code or name, or all/全部. */
@@ -13,6 +13,7 @@ function registerOf(s: string, registers: CompiledRegisters): KindId | 'all' | n
 }
 
 export const templateCommand: Command = {
+  options: { ...OPTIONS.output, registers: OPTIONS.registers },
   name: 'template',
   usage: 'template <roster|projects|courses|reflections|papers|all> -o 文件.xlsx [--registers 定义.xlsx]（用区里的定义时写它的登记表代码或名称）',
   summary: `生成空白模板（表头、列宽、格式与下拉列表）：${KINDS.map((k) => `${k}=${TEMPLATES[k].title}`).join('，')}`,
@@ -31,7 +32,10 @@ export const templateCommand: Command = {
       process.stderr.write(`用法：yanbiao ${this.usage}\n`);
       return 2;
     }
-    await templateWorkbook(kind, registers).xlsx.writeFile(out);
+    await prepareOutput(out);
+    await templateWorkbook(kind, registers).xlsx.writeFile(out).catch((e) => {
+      throw new Error(fsMessage(e, out));
+    });
     process.stdout.write(`已生成模板：${out}\n`);
     return 0;
   },

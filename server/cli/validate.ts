@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
 import type { CompiledRegisters } from '../../shared/types';
 import { readWorkbook } from '../xlsx/read';
-import { flag, parseArgs, type Command } from './command';
+import { flag, parseArgs, type Command, OPTIONS } from './command';
 import { registersFromFlags } from './registers-flag';
 import { displayWidth, pad } from './format';
 
@@ -75,6 +75,7 @@ export function toText(file: string, r: WorkbookResult, registers?: CompiledRegi
 }
 
 export const validateCommand: Command = {
+  options: { term: OPTIONS.term, ...OPTIONS.asOf, json: OPTIONS.json, registers: OPTIONS.registers },
   name: 'validate',
   usage: 'validate <文件.xlsx> [--term 2025春] [--as-of 2025-06-30] [--registers 定义.xlsx] [--json]',
   summary: '校验工作簿中的每一张登记表（退出码：0 无错误，1 有错误，2 文件无法使用）',

@@ -1,5 +1,6 @@
 /** `yanbiao registers export|check` as an officer runs them: real files, real process, exit codes. */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +59,12 @@ describe('yanbiao registers', () => {
     expect(c.stdout).toContain('合计 1 个问题——定义未生效');
   });
 
-  test('export into a folder that does not exist: a Chinese reason, exit 2', async () => {
+  test('export into a folder that does not exist yet makes it; onto a folder: a Chinese reason, exit 2', async () => {
     const c = await run(['registers', 'export', '-o', join(dir, 'no', 'such', 'x.xlsx')]);
-    expect([c.code, c.stderr]).toEqual([2, `无法写入“${join(dir, 'no', 'such', 'x.xlsx')}”：文件夹不存在\n`]);
+    expect([c.code, c.stderr, existsSync(join(dir, 'no', 'such', 'x.xlsx'))]).toEqual([0, '', true]);
+    const onto = await run(['registers', 'export', '-o', join(dir, 'no')]);
+    expect(onto.code).toBe(2);
+    expect(onto.stderr).toContain(`“${join(dir, 'no')}”是一个文件夹，请写文件名`);
   });
 
   test('import stores a checked definition in the store (a new version); export then writes it; a broken one is not stored', async () => {
