@@ -8,7 +8,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isValidYmd } from '../../shared/normalise/date';
-import { isTerm, termOf, todayIso } from '../../shared/term';
+import { isTerm, parseTerm, termOf, todayIso } from '../../shared/term';
 import { consolidate, type ConsolidateResult } from '../report/consolidate/run';
 import { flag, parseArgs, type Command, OPTIONS } from './command';
 import { definitionFromFlags } from './registers-flag';
@@ -132,7 +132,9 @@ export const consolidateCommand: Command = {
   async run(args) {
     const { positional, flags } = parseArgs(args);
     const asOf = flag(flags, 'as-of', 'asof') ?? todayIso();
-    const term = flag(flags, 'term') ?? termOf(asOf);
+    const given = flag(flags, 'term') ?? termOf(asOf);
+    // 2025秋季, 2025年秋 … are read as 2025秋 and said so.
+    const term = isTerm(given) ? parseTerm(given).term : given;
     const bad = !positional.length
       ? `用法：yanbiao ${this.usage}`
       : !isTerm(term)

@@ -86,7 +86,7 @@ async function importSheet(store: Store, flags: Record<string, string | true>, o
     byDistrict: true,
   });
   out(`已从 Google 表格 ${link.spreadsheetId}（${link.range}）导入 ${receipt.school.code} ${receipt.school.name} ${receipt.term}：`);
-  for (const s of receipt.submissions) out(`  ${s.sheet}：第 ${s.version} 版，${s.rows} 行，${s.warnings} 条提示`);
+  for (const s of receipt.submissions) out(`  ${s.sheet}：第 ${s.version} 版，${s.rows} 行，${s.warnings} 个警告`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 /** `yanbiao validate <file.xlsx>`: every sheet of a workbook checked, as a readable Chinese table or JSON. */
 import { basename } from 'node:path';
-import { TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
+import { isTerm, parseTerm, TEMPLATES, validateWorkbook, type Finding, type ValidateOptions, type WorkbookResult } from '../../shared';
 import type { CompiledRegisters } from '../../shared/types';
 import { readWorkbook } from '../xlsx/read';
 import { flag, parseArgs, type Command, OPTIONS } from './command';
@@ -16,7 +16,9 @@ export async function validateFile(file: string, opts: ValidateOptions): Promise
 /** The options of validate/fix from command-line flags (reads and checks --registers 定义.xlsx when given). */
 export async function optionsFromFlags(flags: Record<string, string | true>): Promise<ValidateOptions> {
   const registers = await registersFromFlags(flags);
-  return { term: flag(flags, 'term'), asOf: flag(flags, 'as-of', 'asof'), ...(registers ? { registers } : {}) };
+  const term = flag(flags, 'term');
+  // 2025秋季, 2025年秋 … are read as 2025秋 (a term that does not parse is left for the engine to refuse in Chinese).
+  return { term: term && isTerm(term) ? parseTerm(term).term : term, asOf: flag(flags, 'as-of', 'asof'), ...(registers ? { registers } : {}) };
 }
 
 /** The JSON shape of `--json`. */

@@ -1,13 +1,14 @@
 /** 问题清单: open findings (warnings, and for consolidate the errors of files left out), school by school. */
 import type { Writable } from 'node:stream';
 import { titleOf } from '../../shared/registers/list';
+import { codeZh, SEVERITY_ZH } from '../../shared/findings/labels';
 import { fitWidths, toCell, type PlainCell } from './cells';
 import { TableSheet, type Book } from './sheet';
 import { drain, iteratorOf } from './source';
 import type { ReportIssue, Source } from './types';
 
 /** Header row of 问题清单. */
-export const ISSUE_HEADERS = ['学校代码', '学校', '登记表', '工作表', '行', '列', '字段', '类别', '代码', '值', '说明'];
+export const ISSUE_HEADERS = ['学校代码', '学校', '登记表', '工作表', '行', '列', '字段', '类别', '问题', '值', '说明'];
 const WIDTHS = [12, 0, 10, 14, 7, 6, 12, 8, 16, 24, 70];
 
 /** Writes 问题清单 in the order given (callers list them school by school). */
@@ -35,8 +36,8 @@ export async function writeIssuesSheet(
           i.row || undefined,
           i.col || undefined,
           i.field || undefined,
-          i.severity === 'error' ? '错误' : '提示',
-          i.code,
+          SEVERITY_ZH[i.severity],
+          codeZh(i.code),
           toCell(i.value ?? null),
           i.message,
         ]),

@@ -7,7 +7,7 @@ import { fitWidths, type PlainCell } from './cells';
 import { TableSheet, type Book } from './sheet';
 
 /** Header row of 上报情况. */
-export const STATUS_HEADERS = ['学校代码', '学校', '登记表', '状态', '上报时间', '版本', '行数', '提示数', '跨校提示', '截止日期', '是否逾期', '退回意见'];
+export const STATUS_HEADERS = ['学校代码', '学校', '登记表', '状态', '上报时间', '版本', '行数', '警告数', '跨校警告', '截止日期', '是否逾期', '退回意见'];
 
 const v = <T>(x: T | null | undefined): T | undefined => (x === null ? undefined : x);
 

@@ -129,7 +129,7 @@ export function districtSummary(schools: SchoolSummary[]): DistrictSummary {
     schools: schools.length,
     targets: [
       target('qualifiedPerTeacher', '县二等奖及以上或公开发表的论文人均一篇', totals.papers.qualifiedPerTeacher),
-      target('under40Participation', '40周岁以下教师论文全员参与', totals.papers.under40Participation),
+      target('under40Participation', '40岁以下教师论文全员参与', totals.papers.under40Participation),
     ],
     ranks,
   };

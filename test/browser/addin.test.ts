@@ -32,6 +32,8 @@ const seed: BrowserSeed = {
         ['张伟', '=SUM(A1:A2)与低段数学', '论文', '评比', '区论文评比', '区县级', today, '已提交'],
       ],
     },
+    // A template sheet left empty: recognised, not a submission (the receipt says so).
+    { name: '课题（空）', grid: [['课题名称', '课题编号', '级别', '主持人', '成员', '立项日期', '计划结题日期', '阶段', '结题日期']] },
   ],
 };
 
@@ -60,7 +62,7 @@ describe('task pane in Chromium', () => {
     await page.click('#btn-validate');
     await page.waitForSelector('.finding');
     const groups = await page.$$eval('.group-head .sheet-name', (els) => els.map((e) => e.textContent));
-    expect(groups).toEqual(['教师名册', '论文投稿']);
+    expect(groups).toEqual(['教师名册', '论文投稿', '课题（空）']);
     const cells = await page.$$eval('.finding', (els) => els.map((e) => (e as HTMLElement).dataset.cell));
     expect(cells).toEqual(expect.arrayContaining(['教师名册!E4', '教师名册!A5', '论文投稿!F2']));
     const text = await page.textContent('#panel-validate');
@@ -103,6 +105,7 @@ describe('task pane in Chromium', () => {
     expect(receipt).toMatch(/五通桥区实验小学（WTQ-SY）/);
     expect(receipt).toMatch(/教师名册/);
     expect(receipt).toMatch(/论文投稿/);
+    expect(await page.textContent('#receipt-skipped')).toBe('没有数据行、未作为上报保存：课题登记（“课题（空）”）。');
     // the server's cross-school check found the other school's identical title
     expect(await page.textContent('#panel-upload')).toMatch(/另见 甲小学/);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-upload.png'), fullPage: true });

@@ -7,7 +7,7 @@
 import { districtBDefinition } from '../fixtures/registers/district-b';
 import { xlsxOf } from '../support/xlsx';
 import { openPage, shot, signIn, startHarness, type Harness } from './harness';
-import { apiGet, boardStates, XLSX } from './page-helpers';
+import { apiGet, boardStates, dropFile, XLSX } from './page-helpers';
 
 let h: Harness;
 
@@ -94,3 +94,22 @@ test('the district replaces the definition from the page; a school\'s 听课记�
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a school drops a workbook with one register left empty: the receipt says it was not stored', async () => {
+  const { context, page, errors } = await openPage(h);
+  const school = h.tokens.schools[1];
+  await signIn(page, school.token);
+  await page.waitForSelector('[data-testid=dropzone]');
+  const book = await xlsxOf([
+    { sheet: '教师名册', grid: [['姓名', '学科'], ['张伟', '语文']] },
+    { sheet: '学月反思', grid: [['月份', '教师', '题目', '字数', '提交日期']] },
+  ]);
+  await dropFile(page, '名册.xlsx', book);
+  await page.click('[data-testid=upload]');
+  await page.waitForSelector('[data-testid=receipt]');
+  expect(await page.$$eval('[data-testid=receipt] tr[data-kind]', (trs) => trs.map((t) => t.getAttribute('data-kind')))).toEqual(['roster']);
+  expect(await page.textContent('[data-testid=receipt-skipped]')).toBe('学月反思（工作表“学月反思”）');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+

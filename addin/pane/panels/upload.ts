@@ -25,13 +25,17 @@ function receiptView(r: Receipt): HTMLElement {
     h('p', { class: 'meta' }, `${r.school.name}（${r.school.code}）· ${r.term}学期 · 回执号 ${r.uploadId} · ${new Date(r.createdAt).toLocaleString('zh-CN')}`),
     h('table', { class: 'grid' },
       h('thead', {}, h('tr', {}, h('th', {}, '种类'), h('th', {}, '工作表'), h('th', {}, '版本'), h('th', {}, '行数'), h('th', {}, '警告'))),
-      h('tbody', {}, ...rows)));
+      h('tbody', {}, ...rows)),
+    // Registers left empty in the workbook: not a submission, and said so.
+    r.skipped?.length
+      ? h('p', { class: 'meta skipped', id: 'receipt-skipped' }, `没有数据行、未作为上报保存：${r.skipped.map((s) => `${registerTitle(s.kind)}（“${s.sheet}”）`).join('、')}。`)
+      : null);
 }
 
 function warningsView(r: Receipt): HTMLElement | null {
   if (!r.warnings.length && !r.crossSchool.length) return null;
   return h('section', { class: 'card' },
-    h('h3', {}, `服务器提示（${r.warnings.length + r.crossSchool.length}）`),
+    h('h3', {}, `服务器发现的警告（${r.warnings.length + r.crossSchool.length}）`),
     h('ul', { class: 'plain' },
       ...r.warnings.slice(0, 50).map((f) => h('li', { class: 'warning' }, `${f.sheet} ${f.col}${f.row}：${f.message}`)),
       ...r.crossSchool.slice(0, 50).map((f) => h('li', { class: 'warning cross' },

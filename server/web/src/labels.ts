@@ -1,4 +1,5 @@
 /** Chinese names the page shows for kinds, states and severities (one table, so wording stays consistent). */
+import { SEVERITY_ZH } from '../../../shared/findings/labels';
 
 /** The five register kinds, in the order the district lists them. */
 export const KIND_ORDER = ['roster', 'projects', 'courses', 'reflections', 'papers'] as const;
@@ -36,7 +37,7 @@ export function kindLabel(kind: string): string {
 }
 
 /** Severity → Chinese. */
-export const SEVERITY_LABEL: Record<string, string> = { error: '错误', warning: '提醒' };
+export const SEVERITY_LABEL: Record<string, string> = { ...SEVERITY_ZH };
 
 /** Board state → Chinese. */
 export const STATE_LABEL: Record<string, string> = {

@@ -115,7 +115,7 @@ describe('consolidate CLI', () => {
     expect(cell('WTQ-003', '论文投稿').slice(3, 7)).toEqual(['已上报', expect.any(String), 1, s2.facts.rows.papers]);
     expect(cell('WTQ-003', '课程登记')[3]).toBe('未上报');
     expect(cell('WTQ-004', '论文投稿')[3]).toBe('已退回');
-    // 跨校提示: the copied paper title and the near-copied reflection of school 0.
+    // 跨校警告: the copied paper title and the near-copied reflection of school 0.
     expect([cell('WTQ-001', '论文投稿')[8], cell('WTQ-001', '学月反思')[8]]).toEqual([1, 1]);
     expect(String(cell('WTQ-004', '论文投稿')[11])).toContain('WTQ-004_论文.xlsx');
   });
@@ -126,11 +126,11 @@ describe('consolidate CLI', () => {
     expect(errors.some((r) => r[0] === 'WTQ-004' && r[2] === '论文投稿' && r[4] === 3)).toBe(true);
     expect(errors.some((r) => r[0] === 'notes' && r[3] === 'notes.xlsx')).toBe(true);
     expect(errors.find((r) => r[3] === 'WTQ-005_课题.xls')?.[10]).toBe('未汇总：旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送');
-    const dup = rows.filter((r) => r[8] === 'duplicate');
+    const dup = rows.filter((r) => r[8] === '重复');
     expect(new Set(dup.map((r) => r[0]))).toEqual(new Set(['WTQ-001', genSchool(1).name]));
-    expect(dup.every((r) => r[4] === 3 && r[7] === '提示')).toBe(true);
+    expect(dup.every((r) => r[4] === 3 && r[7] === '警告')).toBe(true);
     // The cross-school check's own message (the engine's within-school one reads 与本表第…).
-    const cross = rows.filter((r) => r[8] === 'near_duplicate' && String(r[10]).startsWith('学月反思的题目与'));
+    const cross = rows.filter((r) => r[8] === '高度相似' && String(r[10]).startsWith('学月反思的题目与'));
     expect(cross.every((r) => r[4] === 3 && r[2] === '学月反思')).toBe(true);
     expect(new Set(cross.map((r) => r[0]))).toEqual(new Set(['WTQ-001', genSchool(1).name]));
     expect(String(cross.find((r) => r[0] === 'WTQ-001')![10])).toContain(genSchool(1).name);

@@ -62,3 +62,9 @@ test('an output in folders that do not exist yet is written; a folder given as t
   expect(bad.stderr).toContain('“是文件夹”是一个文件夹，请写文件名');
   expect(bad.stderr).not.toMatch(/EISDIR|ENOENT/);
 });
+
+test('a term written as 2025春季 is read and said as 2025春', async () => {
+  await run(['template', 'all', '-o', join('季', '空白.xlsx')]);
+  const r = await run(['consolidate', '季', '--term', '2025春季', '-o', join('季输出', '汇总.xlsx')]);
+  expect(r.stdout).toMatch(/^汇总完成：2025春（统计截至 /);
+});

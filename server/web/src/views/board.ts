@@ -51,8 +51,8 @@ export function cellView(kind: string, cell: BoardCell | undefined): HTMLElement
       .filter(Boolean)
       .join(' · ');
     if (facts) bits.push(h('span', { class: 'facts' }, facts));
-    if (cell.warnings) bits.push(h('span', { class: 'warn-count' }, `${cell.warnings}条提醒`));
-    if (cell.crossWarnings) bits.push(h('span', { class: 'warn-count' }, `${cell.crossWarnings}条跨校提醒`));
+    if (cell.warnings) bits.push(h('span', { class: 'warn-count' }, `${cell.warnings}个警告`));
+    if (cell.crossWarnings) bits.push(h('span', { class: 'warn-count' }, `${cell.crossWarnings}个跨校警告`));
     if (state === 'returned' && cell.comment) bits.push(h('span', { class: 'comment', title: cell.comment }, `意见：${cell.comment}`));
   }
   return h(

@@ -62,6 +62,6 @@ export function findingsTable(findings: FindingView[], limit = 1000): HTMLElemen
 export function findingCounts(findings: FindingView[]): { errors: number; warnings: number; text: string } {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const parts = [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 条提醒` : ''].filter(Boolean);
+  const parts = [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个警告` : ''].filter(Boolean);
   return { errors, warnings, text: parts.join('、') || '没有发现问题' };
 }

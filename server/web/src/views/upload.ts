@@ -49,7 +49,7 @@ function receiptView(r: Receipt): HTMLElement {
       h(
         'table',
         { class: 'data stack' },
-        h('thead', null, h('tr', null, ['登记表', '工作表', '版本', '行数', '提醒', '回执编号'].map((t) => h('th', { scope: 'col', class: t === '行数' || t === '提醒' ? 'num' : undefined }, t)))),
+        h('thead', null, h('tr', null, ['登记表', '工作表', '版本', '行数', '警告', '回执编号'].map((t) => h('th', { scope: 'col', class: t === '行数' || t === '警告' ? 'num' : undefined }, t)))),
         h(
           'tbody',
           null,
@@ -58,13 +58,17 @@ function receiptView(r: Receipt): HTMLElement {
               h('td', { 'data-label': '工作表' }, s.sheet || '—'),
               h('td', { 'data-label': '版本' }, `第${s.version}版`),
               h('td', { class: 'num', 'data-label': '行数' }, s.rows),
-              h('td', { class: 'num', 'data-label': '提醒' }, s.warnings),
+              h('td', { class: 'num', 'data-label': '警告' }, s.warnings),
               h('td', { 'data-label': '回执编号' }, String(s.id)),),
           ),
         ),
       ),
     ),
-    warnings.length ? [h('h3', null, `提醒（不影响上报，建议核对）：${warnings.length} 条`), findingsTable(warnings)] : null,
+    // Registers the workbook holds but left empty: not a submission, and said so (the board does not count them).
+    r.skipped?.length
+      ? notice('info', h('strong', null, '以下登记表没有数据行，未作为上报保存：'), h('ul', { class: 'plain', 'data-testid': 'receipt-skipped' }, r.skipped.map((s) => h('li', null, `${kindLabel(s.kind)}（工作表“${s.sheet}”）`))))
+      : null,
+    warnings.length ? [h('h3', null, `警告（不影响上报，建议核对）：${warnings.length} 个`), findingsTable(warnings)] : null,
   );
 }
 
@@ -158,7 +162,7 @@ export function renderUpload(ctx: Ctx, root: HTMLElement): void {
     h(
       'section',
       { class: 'view view-upload', 'aria-labelledby': 'upload-title' },
-      h('div', { class: 'view-head' }, h('div', null, h('h2', { id: 'upload-title' }, `上传登记表 · ${ctx.term}`), h('p', { class: 'muted' }, '服务器用与加载项相同的规则校验；有错误时不保存任何内容，只有提醒时正常上报。'))),
+      h('div', { class: 'view-head' }, h('div', null, h('h2', { id: 'upload-title' }, `上传登记表 · ${ctx.term}`), h('p', { class: 'muted' }, '服务器用与加载项相同的规则校验；有错误时不保存任何内容，只有警告时正常上报。'))),
       h('div', { class: 'card' }, input, zone, h('div', { class: 'upload-actions' }, chosen, send), bar.el),
       result,
     ),

@@ -48,7 +48,7 @@ export function versionsView(subs: SubmissionView[], action?: (v: SubmissionView
           h(
             'table',
             { class: 'data versions-table stack' },
-            h('thead', null, h('tr', null, ['版本', '上传时间', '工作表', '行数', '提醒', '状态', action ? '操作' : null].filter(Boolean).map((t) => h('th', { scope: 'col', class: t === '行数' || t === '提醒' ? 'num' : undefined }, t as string)))),
+            h('thead', null, h('tr', null, ['版本', '上传时间', '工作表', '行数', '警告', '状态', action ? '操作' : null].filter(Boolean).map((t) => h('th', { scope: 'col', class: t === '行数' || t === '警告' ? 'num' : undefined }, t as string)))),
             h(
               'tbody',
               null,
@@ -64,7 +64,7 @@ export function versionsView(subs: SubmissionView[], action?: (v: SubmissionView
                     h('td', { 'data-label': '上传时间' }, dateTime(v.createdAt)),
                     h('td', { 'data-label': '工作表' }, v.sheet || '—'),
                     h('td', { class: 'num', 'data-label': '行数' }, v.rows ?? '—'),
-                    h('td', { class: 'num', 'data-label': '提醒' }, String(warnCount)),
+                    h('td', { class: 'num', 'data-label': '警告' }, String(warnCount)),
                     h('td', { 'data-label': '状态' }, h('span', { class: `chip chip-v-${state}` }, STATE_TEXT[state])),
                     action ? h('td', { class: 'action-cell' }, action(v, state)) : null,
                   ),
@@ -84,7 +84,7 @@ export function versionsView(subs: SubmissionView[], action?: (v: SubmissionView
                 }
                 if (findings.length) {
                   rows.push(
-                    h('tr', { class: 'findings-row' }, h('td', { colspan: action ? 7 : 6 }, h('details', null, h('summary', null, `查看 ${findings.length} 条提醒`), findingsTable(findings)))),
+                    h('tr', { class: 'findings-row' }, h('td', { colspan: action ? 7 : 6 }, h('details', null, h('summary', null, `查看 ${findings.length} 个警告`), findingsTable(findings)))),
                   );
                 }
                 return rows;
