@@ -49,6 +49,17 @@ test('the term picker switches every view to that term and survives a reload of 
   await page.waitForFunction((t) => document.querySelector('#board-title')?.textContent?.includes(t), before);
   // Nothing was uploaded for the earlier term: every cell is 未上报.
   expect(new Set(await page.$$eval('[data-testid=board] td[data-state]', (tds) => tds.map((td) => td.getAttribute('data-state'))))).toEqual(new Set(['missing']));
+  // The summary and the charts say there is nothing yet, instead of a table of 未上报 and bare axes.
+  await page.click('a[href="#/summary"]');
+  await page.waitForSelector('[data-testid=summary-empty]');
+  expect(await page.textContent('[data-testid=summary-empty]')).toContain(`${before}还没有学校上报任何登记表`);
+  expect(await page.$('[data-testid=summary-table]')).toBeNull();
+  await page.click('a[href="#/charts"]');
+  await page.waitForSelector('[data-testid=charts-empty]');
+  expect(await page.$('.chart canvas')).toBeNull();
+  await shot(page, 'desktop-11-empty-term');
+  await page.click('a[href="#/board"]');
+  await page.waitForSelector('#board-title');
   await page.reload();
   await page.waitForSelector('#board-title');
   expect(await page.inputValue('[data-testid=term]')).toBe(before);

@@ -43,8 +43,9 @@ export async function renderCharts(ctx: Ctx, root: HTMLElement): Promise<void> {
   if (!ctx.alive()) return;
   const section = h('section', { class: 'view view-charts', 'aria-labelledby': 'charts-title' }, h('div', { class: 'view-head' }, h('h2', { id: 'charts-title' }, `图表分析 · ${summary.term}`)));
   replace(root, section);
-  if (!summary.schools.length) {
-    section.appendChild(h('p', { class: 'empty' }, '本学期还没有学校上报数据，暂无图表。'));
+  // No school has reported anything this term: no bare axes, a sentence.
+  if (!summary.schools.some((s) => s.reported.length > 0)) {
+    section.appendChild(h('p', { class: 'empty', 'data-testid': 'charts-empty' }, `${summary.term}还没有学校上报任何登记表，暂无图表。`));
     return;
   }
   const visible = Math.min(summary.schools.length, 25);

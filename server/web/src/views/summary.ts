@@ -62,6 +62,7 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
   const metrics = metricColumns(summary);
   const foot = d ? [[`全区合计（${summary.schools.length} 所）`, ...metrics.map((m) => m.format(metricOf(m, d)?.value))]] : undefined;
   const targeted = metrics.filter((m) => m.target);
+  const anyReported = summary.schools.some((s) => s.reported.length > 0);
   replace(
     root,
     h(
@@ -82,10 +83,14 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
           ),
         ),
       ),
+      // A term no school has reported anything for yet: say so, instead of a table of 未上报 and empty targets.
+      !anyReported
+        ? h('p', { class: 'empty', 'data-testid': 'summary-empty' }, `${summary.term}还没有学校上报任何登记表。学校上报后，这里按登记表定义中的指标逐校汇总。`)
+        : null,
       h(
         'ul',
         { class: 'targets', 'data-testid': 'targets' },
-        targeted.map((m) => {
+        (anyReported ? targeted : []).map((m) => {
           const t = metricOf(m, d);
           // Schools judged: those that reported the register and have a value (未上报 is outside the target).
           const judged = summary.schools.filter((s) => metricOf(m, s)?.met !== undefined).length;
@@ -101,10 +106,8 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
           );
         }),
       ),
-      summary.schools.length
-        ? sortableTable({ columns: columns(metrics), rows: summary.schools, foot, testid: 'summary-table', className: 'summary' })
-        : h('p', { class: 'empty' }, '本学期还没有学校上报数据。'),
-      summary.schools.length ? crossTablesSection(summary) : null,
+      anyReported ? sortableTable({ columns: columns(metrics), rows: summary.schools, foot, testid: 'summary-table', className: 'summary' }) : null,
+      anyReported ? crossTablesSection(summary) : null,
     ),
   );
 }
