@@ -138,8 +138,8 @@ describe('--registers', () => {
     expect(r.code).toBe(0);
     const issues = (await readWorkbook(out)).find((x) => x.sheet === '问题清单')!.grid.slice(1);
     expect(issues.map((row) => [row[0], row[2], row[4], row[6], row[8]])).toEqual([
-      ['WTQ-001', '听课记录', 2, '课题', 'duplicate'],
-      ['WTQ-002', '听课记录', 2, '课题', 'duplicate'],
+      ['WTQ-001', '听课记录', 2, '课题', '重复'],
+      ['WTQ-002', '听课记录', 2, '课题', '重复'],
     ]);
     expect(String(issues[0][10])).toBe('听课记录的课题与 WTQ-002（WTQ-002_听课.xlsx［听课记录］ 第 2 行，刘洋）相同，请核实是否抄袭');
   });
