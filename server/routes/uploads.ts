@@ -5,7 +5,10 @@ import { IDEMPOTENCY_HEADER, SubmitRequestSchema } from '../../shared/contract';
 import { actorOf, principal } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { perToken } from '../http/rate-limit';
-import { ingest } from '../upload/ingest';
+import { ingest, requireTerm } from '../upload/ingest';
+import { compiledOf, currentDefinition } from '../store/registers';
+import { PoolError } from '../upload/pool';
+import { todayIso } from '../../shared';
 import { singleFile } from '../http/multipart';
 import { checkGrids, readLimitsOf } from '../upload/limits';
 import type { RouteContext } from './context';
@@ -49,6 +52,40 @@ export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Route
       { now: ctx.now(), logger: ctx.logger, pool: ctx.pool },
     );
     res.status(receipt.replayed ? 200 : 201).json(receipt);
+  });
+
+  // 修正 for schools without the add-in: the uploaded workbook back with every safe fix applied (nothing stored).
+  r.post('/fix', limiter, multipart, async (req, res) => {
+    principal(req);
+    const file = req.file;
+    if (!file) throw new HttpError(400, 'no_file', '请用表单字段 file 上传一个 .xlsx 文件');
+    const term = requireTerm(req.query.term ?? (req.body as Record<string, unknown> | undefined)?.term);
+    const definition = await currentDefinition(ctx.store.db);
+    const registers = compiledOf(definition);
+    const name = file.originalname || '登记表.xlsx';
+    let examined;
+    try {
+      examined = await ctx.pool.run({
+        type: 'fix',
+        file: new Uint8Array(file.buffer),
+        name,
+        limits: readLimitsOf(ctx.limits),
+        opts: { term, asOf: todayIso(ctx.now()), ...(registers ? { registers } : {}) },
+        term,
+        definitionVersion: definition.version,
+      });
+    } catch (err) {
+      if (err instanceof PoolError) throw new HttpError(err.status, err.code, err.message);
+      throw err;
+    }
+    if (!examined.ok) throw new HttpError(examined.refusal.status, examined.refusal.code, examined.refusal.message);
+    if (!('fixed' in examined)) throw new Error('examine: not a fix');
+    if (examined.applied === 0) throw new HttpError(422, 'nothing_to_fix', '这个工作簿中没有可以自动修正的问题；错误需要在 Excel 或 WPS 中按问题说明逐项修改');
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.attachment(`${name.replace(/\.xlsx$/i, '')}-已修正.xlsx`);
+    res.set('X-Yanbiao-Fixed', String(examined.applied));
+    res.set('X-Yanbiao-Remaining-Errors', String(examined.remainingErrors));
+    res.send(Buffer.from(examined.fixed.buffer, examined.fixed.byteOffset, examined.fixed.byteLength));
   });
 
   r.post('/submissions', limiter, express.json({ limit: ctx.limits.bodyBytes }), async (req, res) => {

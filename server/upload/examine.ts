@@ -11,11 +11,12 @@ import type { Finding } from '../../shared/findings/finding';
 import type { RegisterDefinition } from '../../shared/registers/schema';
 import { parseDefinitionWorkbook, type DefinitionProblem } from '../../shared/registers/workbook';
 import { colLetter } from '../../shared/a1';
+import { fixedCopy } from '../xlsx/fix';
 import { readWorkbook, XlsxError, XlsxLimitError, type ReadLimits } from '../xlsx/read';
 
 /** What to examine: an upload (an .xlsx's bytes or grids) to validate, or a register definition workbook to check. */
 export type ExamineJob =
-  | (({ type: 'xlsx'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & {
+  | (({ type: 'xlsx' | 'fix'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & {
       opts: ValidateOptions;
       term: string;
       /** The stored version of `opts.registers` (versions never change), so a worker compiles each one once. */
@@ -34,6 +35,7 @@ export interface Refusal {
 export type Examined =
   | { ok: true; fingerprint: string; result: WorkbookResult }
   | { ok: true; definition: RegisterDefinition | null; problems: DefinitionProblem[] }
+  | { ok: true; fixed: Uint8Array; applied: number; remainingErrors: number; remainingWarnings: number }
   | { ok: false; refusal: Refusal };
 
 /** A 422 carries at most this many findings (the add-in and the CLI show the rest after fixing these). */
@@ -120,7 +122,7 @@ function sameDefinition(opts: ValidateOptions, version: number | undefined): Val
 /** Reads and validates one upload. Never throws for anything the file holds: a refusal is returned. */
 export async function examineUpload(job: ExamineJob): Promise<Examined> {
   let sheets: SheetInput[];
-  if (job.type === 'xlsx' || job.type === 'definition') {
+  if (job.type !== 'grids') {
     try {
       sheets = await readWorkbook(Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength), job.name, job.limits);
     } catch (err) {
@@ -132,12 +134,26 @@ export async function examineUpload(job: ExamineJob): Promise<Examined> {
   if (job.type === 'definition') return { ok: true, ...parseDefinitionWorkbook(sheets, job.name.replace(/\.xlsx$/i, '')) };
   const nul = nulRefusal(sheets);
   if (nul) return { ok: false, refusal: nul };
+  const opts = sameDefinition(job.opts, job.definitionVersion);
+  if (job.type === 'fix') return fixUpload(job.file, sheets, opts, job.name, job.limits);
   const fp = fingerprint(job.term, sheets);
-  const result = validateWorkbook(sheets, sameDefinition(job.opts, job.definitionVersion));
+  const result = validateWorkbook(sheets, opts);
   for (const sheet of result.sheets) {
     // A refused upload stores nothing: its records are not built, let alone sent back.
     if (result.errors > 0) sheet.records = [];
     sheet.findings = boundFindings(sheet.findings, KEPT_FINDINGS);
   }
   return { ok: true, fingerprint: fp, result };
+}
+
+/**
+ * 修正 of an upload: the safe fixes applied to the workbook itself (ExcelJS, here in the worker, only after the
+ * bounded reader has accepted the file), and what is left for a person once they are applied.
+ */
+async function fixUpload(file: Uint8Array, sheets: SheetInput[], opts: ValidateOptions, name: string, limits: ReadLimits): Promise<Examined> {
+  const before = validateWorkbook(sheets, opts);
+  const findings = before.sheets.flatMap((s) => s.findings);
+  const { bytes, applied } = await fixedCopy(Buffer.from(file.buffer, file.byteOffset, file.byteLength), findings);
+  const after = validateWorkbook(await readWorkbook(bytes, name, limits), opts);
+  return { ok: true, fixed: new Uint8Array(bytes), applied, remainingErrors: after.errors, remainingWarnings: after.warnings };
 }

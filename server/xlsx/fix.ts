@@ -2,10 +2,8 @@
 import ExcelJS from 'exceljs';
 import { fixable, parseAddress, type Finding } from '../../shared';
 
-/** Applies the safe fixes to a copy of `input` written at `output`; returns how many cells changed. */
-export async function writeFixedCopy(input: string, output: string, findings: Finding[]): Promise<number> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
+/** Applies the safe fixes among `findings` to a loaded workbook; returns how many cells changed. */
+export function applyFixesTo(wb: ExcelJS.Workbook, findings: Finding[]): number {
   let applied = 0;
   for (const f of fixable(findings)) {
     const ws = wb.getWorksheet(f.sheet);
@@ -14,6 +12,22 @@ export async function writeFixedCopy(input: string, output: string, findings: Fi
     ws.getCell(row, col + 1).value = f.fix as ExcelJS.CellValue;
     applied++;
   }
+  return applied;
+}
+
+/** Applies the safe fixes to a copy of `input` written at `output`; returns how many cells changed. */
+export async function writeFixedCopy(input: string, output: string, findings: Finding[]): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const applied = applyFixesTo(wb, findings);
   await wb.xlsx.writeFile(output);
   return applied;
+}
+
+/** The same for a workbook in memory (the server's 修正 of an upload): the fixed bytes and how many cells changed. */
+export async function fixedCopy(input: Buffer, findings: Finding[]): Promise<{ bytes: Buffer; applied: number }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(input as unknown as ArrayBuffer);
+  const applied = applyFixesTo(wb, findings);
+  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), applied };
 }

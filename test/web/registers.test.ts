@@ -4,6 +4,8 @@
  * a second district's definition (听课记录 with a 达标率 target); a school's 听课记录 then has its board column,
  * its summary columns with the target marked, and its chart — with no page code written for it.
  */
+import { readFileSync } from 'node:fs';
+import { readWorkbook } from '../../server/xlsx/read';
 import { districtBDefinition } from '../fixtures/registers/district-b';
 import { xlsxOf } from '../support/xlsx';
 import { openPage, shot, signIn, startHarness, type Harness } from './harness';
@@ -109,6 +111,29 @@ test('a school drops a workbook with one register left empty: the receipt says i
   await page.waitForSelector('[data-testid=receipt]');
   expect(await page.$$eval('[data-testid=receipt] tr[data-kind]', (trs) => trs.map((t) => t.getAttribute('data-kind')))).toEqual(['roster']);
   expect(await page.textContent('[data-testid=receipt-skipped]')).toBe('学月反思（工作表“学月反思”）');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a refused upload with fixable findings: the page gives the workbook back with them applied', async () => {
+  const { context, page, errors } = await openPage(h);
+  const school = h.tokens.schools[2];
+  await signIn(page, school.token);
+  await page.waitForSelector('[data-testid=dropzone]');
+  const book = await xlsxOf([
+    { sheet: '教师名册', grid: [['姓名', '学科'], ['张伟', '语文']] },
+    // 语 is the district's alias of 语文 (fixable); 节数 12 is over its maximum of 10 (for a person to fix).
+    { sheet: '听课记录', grid: [['日期', '听课教师', '授课教师', '学科', '课题', '节数'], ['2025-03-11', '张伟', '王芳', '语', '《春》', 12]] },
+  ]);
+  await dropFile(page, '听课.xlsx', book);
+  await page.click('[data-testid=upload]');
+  await page.waitForSelector('[data-testid=fix-download]');
+  expect(await page.textContent('[data-testid=fix-download]')).toBe('下载修正后的工作簿（可自动修正 1 处）');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=fix-download]')]);
+  expect(download.suggestedFilename()).toBe('听课-已修正.xlsx');
+  const fixed = await readWorkbook(await download.path().then((p) => readFileSync(p!)), 'fixed.xlsx');
+  expect(fixed.find((x) => x.sheet === '听课记录')!.grid[1].slice(3)).toEqual(['语文', '《春》', 12]);
+  expect(await page.textContent('[data-testid=fix-result]')).toContain('修正了 1 处。还有 1 个错误需要在 Excel 中按下表修改');
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -94,6 +94,21 @@ export async function downloadFile(url: string, fallbackName: string, onProgress
 }
 
 /** Hands a downloaded file to the browser as a normal download. */
+/** POSTs a file and takes a file back (修正): the fixed workbook, its name, and the server's counts. */
+export async function postForFile(url: string, file: File, fallbackName: string): Promise<Downloaded & { fixed: number; remainingErrors: number }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers: authHeaders(), body: form, cache: 'no-store', credentials: 'omit' });
+  } catch {
+    throw networkError();
+  }
+  if (!res.ok) throw failed(errorFrom(res.status, await res.text().catch(() => '')));
+  const name = dispositionName(res.headers.get('Content-Disposition')) ?? fallbackName;
+  return { blob: await res.blob(), name, fixed: Number(res.headers.get('X-Yanbiao-Fixed') ?? 0), remainingErrors: Number(res.headers.get('X-Yanbiao-Remaining-Errors') ?? 0) };
+}
+
 export function saveFile(file: Downloaded): void {
   const url = URL.createObjectURL(file.blob);
   const a = document.createElement('a');

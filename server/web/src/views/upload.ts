@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { h, replace } from '../dom';
 import { bytes, dateTime } from '../format';
 import { kindLabel } from '../labels';
-import { IDEMPOTENCY_HEADER, newIdempotencyKey, uploadFile } from '../transfer';
+import { IDEMPOTENCY_HEADER, newIdempotencyKey, postForFile, saveFile, uploadFile } from '../transfer';
 import type { ErrorBody } from '../../../../shared/contract';
 import type { FindingView, Receipt } from '../types';
 import { errorNotice, notice } from '../ui/notice';
@@ -72,6 +72,29 @@ function receiptView(r: Receipt): HTMLElement {
   );
 }
 
+/** The 修正 offer: the server applies the safe fixes to this very workbook and sends it back to be saved. */
+function fixOffer(ctx: Ctx, file: File, fixable: number): HTMLElement {
+  const msg = h('div', { class: 'fix-msg', 'data-testid': 'fix-result' });
+  const btn = h('button', { type: 'button', class: 'btn', 'data-testid': 'fix-download' }, `下载修正后的工作簿（可自动修正 ${fixable} 处）`) as HTMLButtonElement;
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    replace(msg, '正在修正…');
+    try {
+      const got = await postForFile(`/api/v1/fix?term=${seg(ctx.term)}`, file, file.name.replace(/\.xlsx$/i, '-已修正.xlsx'));
+      saveFile(got);
+      replace(
+        msg,
+        notice(got.remainingErrors ? 'warn' : 'ok', `已下载“${got.name}”：修正了 ${got.fixed} 处。`, got.remainingErrors ? `还有 ${got.remainingErrors} 个错误需要在 Excel 中按下表修改，改好后上传这个文件。` : '没有剩余错误，可以直接上传这个文件。'),
+      );
+    } catch (err) {
+      replace(msg, errorNotice(err));
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  return h('div', { class: 'fix-offer' }, btn, msg);
+}
+
 /** Draws the upload card. */
 export function renderUpload(ctx: Ctx, root: HTMLElement): void {
   const input = h('input', { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden', id: 'file', 'data-testid': 'file-input' });
@@ -137,9 +160,12 @@ export function renderUpload(ctx: Ctx, root: HTMLElement): void {
       if (answer.status === 422) {
         const findings = findingsOf(answer.body);
         const c = findingCounts(findings);
+        // Findings with a safe fix (规范名称、多余空格): the page offers the workbook back with them applied.
+        const fixable = findings.filter((f) => f.fix !== undefined && f.fix !== null).length;
         replace(
           result,
           notice('error', h('strong', null, `校验未通过：${c.text}。`), '本次上传没有保存任何内容。请在 Excel 中按下表修改后重新上传。'),
+          fixable && file ? fixOffer(ctx, file, fixable) : null,
           findingsTable(findings),
         );
       } else {
