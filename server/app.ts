@@ -11,6 +11,8 @@ import { DEFAULT_RATE_LIMITS, failedAuthPerAddress, perToken, type RateLimits } 
 import type { RouteContext } from './routes/context';
 import { readingRoutes } from './routes/reading';
 import { registersRoutes } from './routes/registers';
+import { reminderRoutes } from './routes/reminders';
+import { webhooksFromEnv, type Webhooks } from './reminders/webhooks';
 import { reportRoutes } from './routes/report';
 import { sheetsRoutes } from './routes/sheets';
 import { uploadRoutes } from './routes/uploads';
@@ -31,6 +33,8 @@ export interface AppDeps {
   /** Built bundles served statically when they exist. */
   addinDist?: string;
   webDist?: string;
+  /** Group robots for 催交 (default: from YANBIAO_WECOM_WEBHOOK, YANBIAO_DINGTALK_WEBHOOK, YANBIAO_FEISHU_WEBHOOK). */
+  webhooks?: Webhooks;
 }
 
 const ROOT = join(__dirname, '..');
@@ -91,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(reportRoutes(ctx));
   api.use(sheetsRoutes(ctx));
   api.use(registersRoutes(ctx));
+  api.use(reminderRoutes(ctx, deps.webhooks ?? webhooksFromEnv()));
   app.use('/api/v1', api);
 
   const webDist = deps.webDist ?? join(ROOT, 'server', 'web', 'dist');

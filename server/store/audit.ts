@@ -5,7 +5,7 @@ import type { DB } from './schema';
 /** One audit entry to record. `actor` is `district:<tokenId>`, `school:<code>:<tokenId>` or `cli`. */
 export interface AuditEntry {
   actor: string;
-  action: 'upload' | 'return' | 'token' | 'district-token' | 'add-school' | 'deadline' | 'demo' | 'registers';
+  action: 'upload' | 'return' | 'token' | 'district-token' | 'add-school' | 'deadline' | 'demo' | 'registers' | 'reminder';
   school?: string | null;
   target?: string | null;
   detail?: unknown;
