@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Webhooks } from '../../server/reminders/webhooks';
 import { createApp } from '../../server/app';
 import { createDemoDistrict, type DemoTokens } from '../../server/demo/district';
 import { openStore } from '../../server/store/open';
@@ -29,13 +30,13 @@ export interface Harness {
 }
 
 /** Builds the page into a temp dir, starts the app on a temp store with the demo district, launches Chromium. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(opts: { webhooks?: Webhooks } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'yanbiao-web-'));
   const webDist = join(dir, 'dist');
   await buildWeb(webDist);
   const store = await openStore({ sqliteFile: join(dir, 'store.sqlite') });
   const tokens = await createDemoDistrict(store);
-  const app = createApp({ store, logger: pino({ level: 'silent' }), webDist, addinDist: join(dir, 'no-addin') });
+  const app = createApp({ store, logger: pino({ level: 'silent' }), webDist, addinDist: join(dir, 'no-addin'), webhooks: opts.webhooks ?? {} });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -4,10 +4,11 @@ import type { Ctx } from '../context';
 import { h, replace } from '../dom';
 import { dateTime } from '../format';
 import { kindLabel, rememberRegisters, STATE_LABEL } from '../labels';
+import { defaultReminded, owedOf, reminderText } from '../../../../shared/reminders';
 import type { BoardCell, Status } from '../types';
 import { downloadButton } from '../ui/download-button';
 import { loading } from '../ui/loading';
-import { errorNotice } from '../ui/notice';
+import { errorNotice, notice } from '../ui/notice';
 
 /** Counts of one kind's column. */
 export interface ColumnCounts {
@@ -175,8 +176,95 @@ export async function renderBoard(ctx: Ctx, root: HTMLElement): Promise<void> {
         }),
       ),
       h('div', { class: 'table-wrap' }, h('table', { class: 'data board stack', 'data-testid': 'board' }, h('thead', null, head), tbody)),
+      reminderCard(ctx, status),
     ),
   );
+}
+
+/**
+ * 催交: the schools that owe registers (all chosen at first), the reminder text to copy into a WeChat/QQ group,
+ * and — where the district has configured group robots — one click to send it there. The server makes the text
+ * (the same function as the preview here) and records each reminder in the audit log.
+ */
+function reminderCard(ctx: Ctx, status: Status): HTMLElement | null {
+  const owed = owedOf(status);
+  if (!owed.length) return h('div', { class: 'card reminder', 'data-testid': 'reminder' }, h('h3', null, '催交'), h('p', { class: 'muted' }, '所有学校的登记表都已上报，没有需要催交的。'));
+  const chosen = new Set(defaultReminded(status));
+  const text = h('textarea', { class: 'reminder-text', rows: 8, readonly: true, 'aria-label': '催交通知', 'data-testid': 'reminder-text' }) as HTMLTextAreaElement;
+  const msg = h('div', { class: 'reminder-msg', 'data-testid': 'reminder-msg', 'aria-live': 'polite' });
+  const preview = () => {
+    text.value = reminderText(status, [...chosen]);
+  };
+  const boxes = owed.map((o) => {
+    const box = h('input', { type: 'checkbox', checked: true, 'data-school': o.code }) as HTMLInputElement;
+    box.addEventListener('change', () => {
+      if (box.checked) chosen.add(o.code);
+      else chosen.delete(o.code);
+      preview();
+    });
+    return h('label', { class: 'check reminder-school' }, box, `${o.name}（${o.items.map((i) => i.title).join('、')}）`);
+  });
+  const copy = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'reminder-copy' }, '复制催交通知') as HTMLButtonElement;
+  copy.addEventListener('click', async () => {
+    if (!chosen.size) return replace(msg, notice('warn', '请先勾选要催交的学校。'));
+    try {
+      // The server makes the text as of now (and records the reminder); that is what is copied.
+      const done = await api<{ text: string }>(`/api/v1/terms/${seg(ctx.term)}/reminders`, { method: 'POST', body: { schools: [...chosen] } });
+      text.value = done.text;
+      await copyText(text);
+      replace(msg, notice('ok', `已复制，可粘贴到微信群或 QQ 群（${chosen.size} 所学校）。`));
+    } catch (err) {
+      replace(msg, errorNotice(err));
+    }
+  });
+  const robots = h('span', { class: 'reminder-robots' });
+  // The robots the district configured on the server (names only).
+  void api<{ channels: { id: string; name: string }[] }>('/api/v1/reminders/channels')
+    .then(({ channels }) =>
+      replace(
+        robots,
+        channels.map((c) => {
+          const b = h('button', { type: 'button', class: 'btn', 'data-testid': `reminder-send-${c.id}` }, `发送到${c.name}`) as HTMLButtonElement;
+          b.addEventListener('click', async () => {
+            if (!chosen.size) return replace(msg, notice('warn', '请先勾选要催交的学校。'));
+            b.disabled = true;
+            try {
+              const done = await api<{ sent: { ok: boolean; message: string }[] }>(`/api/v1/terms/${seg(ctx.term)}/reminders`, {
+                method: 'POST',
+                body: { schools: [...chosen], send: [c.id] },
+              });
+              replace(msg, ...done.sent.map((x) => notice(x.ok ? 'ok' : 'error', x.message)));
+            } catch (err) {
+              replace(msg, errorNotice(err));
+            } finally {
+              b.disabled = false;
+            }
+          });
+          return b;
+        }),
+      ),
+    )
+    .catch(() => replace(robots));
+  preview();
+  return h(
+    'div',
+    { class: 'card reminder', 'data-testid': 'reminder' },
+    h('h3', null, `催交 · ${owed.length} 所学校还有登记表未上报`),
+    h('div', { class: 'reminder-schools' }, boxes),
+    text,
+    h('div', { class: 'actions' }, copy, robots),
+    msg,
+  );
+}
+
+/** Copies a textarea's text (the Clipboard API where the page may use it, else the selection). */
+async function copyText(area: HTMLTextAreaElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(area.value);
+  } catch {
+    area.select();
+    document.execCommand('copy');
+  }
 }
 
 /** One school's row of the board on its own: each kind's state and deadline. */
