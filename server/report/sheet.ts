@@ -2,7 +2,7 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { colLetter, rangeAddress } from '../../shared/a1';
-import type { PlainCell } from './cells';
+import { displayWidth, type PlainCell } from './cells';
 import { relieve } from './pressure';
 
 /** exceljs's streaming workbook. */
@@ -41,17 +41,36 @@ export interface TableSpec {
   checkEvery?: number;
 }
 
-/** Columns that still read well when shrunk to one A4 landscape page width. */
-const FIT_COLUMNS = 14;
+/**
+ * Column-width units one A4 landscape page holds across, at the smallest scale that still reads well (about 75%:
+ * some 130 units fit at 100% within narrow margins).
+ */
+export const PAGE_UNITS = 170;
 
 /**
- * Districts print these: A4 landscape with the header row on every page. A narrow sheet is shrunk to one page
- * width; a wide one (区级汇总 has 33 columns) keeps its size and repeats its frozen school columns on each page.
+ * Districts print these: A4 landscape, narrow margins, the header row on every page, every page as wide as the
+ * sheet needs and no smaller than ~75%: a narrow sheet is one page wide; a wide one (区级汇总, 学月反思 with its
+ * 正文) is split into as few pages across as keep it legible, each repeating the frozen school columns.
  */
-function printSetup(columns: number, frozen: number): Partial<ExcelJS.PageSetup> {
-  const base: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' };
-  if (columns <= FIT_COLUMNS) return { ...base, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  return frozen > 0 ? { ...base, printTitlesColumn: `A:${colLetter(frozen - 1)}` } : base;
+export function printSetup(widths: number[], frozen: number): Partial<ExcelJS.PageSetup> {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const across = Math.max(1, Math.ceil(total / PAGE_UNITS));
+  const setup: Partial<ExcelJS.PageSetup> = {
+    orientation: 'landscape',
+    paperSize: 9,
+    printTitlesRow: '1:1',
+    fitToPage: true,
+    fitToWidth: across,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  if (across > 1 && frozen > 0) setup.printTitlesColumn = `A:${colLetter(frozen - 1)}`;
+  return setup;
+}
+
+/** Lines a header needs in its column (CJK characters count two units), for the header row's height. */
+function headerLines(headers: string[], widths: number[]): number {
+  return Math.min(4, Math.max(1, ...headers.map((h, i) => Math.ceil((displayWidth(h) + 2) / Math.max(1, widths[i] ?? 10)))));
 }
 
 /** A sheet being streamed; `finish()` must be awaited before the next sheet starts. */
@@ -65,11 +84,14 @@ export class TableSheet {
     const xSplit = spec.freezeCols ?? 0;
     this.ws = book.addWorksheet(spec.name, {
       views: [{ state: 'frozen', xSplit, ySplit: 1, topLeftCell: rangeAddress(2, xSplit, 2, xSplit) }],
-      pageSetup: printSetup(spec.headers.length, xSplit),
+      pageSetup: printSetup(spec.widths, xSplit),
     });
     this.ws.columns = spec.widths.map((width) => ({ width }));
     const head = this.ws.addRow(spec.headers);
     head.eachCell((c) => (c.style = HEADER_STYLE));
+    // Long headers wrap (HEADER_STYLE) in columns sized for their figures: give the row the lines they need.
+    const lines = headerLines(spec.headers, spec.widths);
+    if (lines > 1) head.height = 15 * lines + 4;
     head.commit();
     this.every = spec.checkEvery ?? 256;
   }

@@ -37,7 +37,7 @@ describe('writeReport (district view)', () => {
   });
 
   test('sheets in order', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['区级汇总', '上报情况', '教师名册', '课题登记', '课程登记', '学月反思', '论文投稿', '问题清单']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['区级汇总', '分类统计', '上报情况', '教师名册', '课题登记', '课程登记', '学月反思', '论文投稿', '问题清单']);
   });
 
   test('each kind sheet: 学校代码, 学校 and the template columns in order; every school\'s rows', () => {
@@ -56,14 +56,22 @@ describe('writeReport (district view)', () => {
 
   test('headers frozen, filter over header and data, widths fit Chinese text, printable on A4 landscape', () => {
     for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToHeight: 0 });
+      // As few pages across as keep the print at about 75% or more: each page holds at most 170 width units.
+      const total = (ws.columns ?? []).reduce((a, c) => a + (c.width ?? 0), 0);
+      const across = ws.pageSetup.fitToWidth ?? 1;
+      expect([ws.name, total / across <= 170, across === 1 || total / (across - 1) > 170]).toEqual([ws.name, true, true]);
+      if (ws.name === '分类统计') continue; // the cross tables: no single header row to repeat or filter
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
       expect(ws.pageSetup.printTitlesRow).toBe('1:1');
-      // Narrow sheets shrink to one page width; the 33-column summary keeps its size and repeats 学校代码/学校.
-      if (ws.columnCount <= 14) expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      else expect([ws.name, ws.pageSetup.fitToPage, ws.pageSetup.printTitlesColumn]).toEqual([ws.name, false, 'A:B']);
+      // A sheet split across pages repeats 学校代码/学校 on each.
+      if (across > 1) expect([ws.name, ws.pageSetup.printTitlesColumn]).toEqual([ws.name, 'A:B']);
       expect(String(ws.autoFilter)).toMatch(/^A1:[A-Z]+\d+$/);
     }
+    // 区级汇总's long Chinese headers wrap over narrow figure columns: two pages across, not five.
+    const summary = wb.getWorksheet('区级汇总')!;
+    expect(summary.pageSetup.fitToWidth).toBeLessThanOrEqual(3);
+    expect(summary.getRow(1).height).toBeGreaterThan(30);
     const papers = wb.getWorksheet('论文投稿')!;
     expect(papers.autoFilter).toBe(`A1:N${1 + 9 + DANGEROUS.length}`);
     // 五通桥区二码头小学 is 9 CJK characters = 18 units.
@@ -102,8 +110,10 @@ describe('writeReport (district view)', () => {
     };
     expect([fill(2, '县二等奖及以上或发表人均'), fill(3, '县二等奖及以上或发表人均'), fill(4, '在岗教师')]).toEqual(['FFFFC7CE', 'FFC6EFCE', undefined]);
     expect(fill(2, '论文篇数')).toBeUndefined(); // no target, no mark
-    // The cross tables follow, from the 交叉表 indicators.
-    expect(rows.map((r) => r[0]).filter((x) => typeof x === 'string' && x.startsWith('全区'))).toEqual(['全区论文获奖（级别 × 获奖等级）', '全区课题（级别 × 阶段）', '全区课程（课型 × 级别）']);
+    // The cross tables (交叉表 indicators) are on a sheet of their own.
+    expect(rows.map((r) => r[0]).filter((x) => typeof x === 'string' && x.startsWith('全区'))).toEqual([]);
+    const cross = rowsOf(wb.getWorksheet('分类统计')!);
+    expect(cross.map((r) => r[0]).filter((x) => typeof x === 'string' && x.startsWith('全区'))).toEqual(['全区分类统计（2025春，统计截至 2025-04-15）', '全区论文获奖（级别 × 获奖等级）', '全区课题（级别 × 阶段）', '全区课程（课型 × 级别）']);
   });
 
   test('formula-looking text stays text: string cells, and no <f> anywhere in the XML', async () => {
@@ -121,7 +131,7 @@ describe('writeReport (district view)', () => {
     expect(titles).toEqual(DANGEROUS.map((t) => t.replace('\r', '\n')));
     const parts = await zipParts(buf);
     const sheets = [...parts.keys()].filter((k) => k.startsWith('xl/worksheets/sheet'));
-    expect(sheets.length).toBe(8);
+    expect(sheets.length).toBe(9);
     for (const k of sheets) expect(parts.get(k)).not.toMatch(/<f[ >]/);
     expect(rowsOf(wb.getWorksheet('问题清单')!)[2][9]).toBe('=1+1');
   });
