@@ -54,7 +54,7 @@ export function reminderText(board: StatusBoard, schools: readonly string[], fro
   const owed = owedOf(board).filter((o) => chosen.has(o.code));
   if (!owed.length) return '';
   const lines = [
-    `【催交】${board.term}学期登记表上报提醒（截至${md(board.asOf)}）`,
+    `【催交】${board.term}学期登记表上报通知（截至${md(board.asOf)}）`,
     `以下 ${owed.length} 所学校还有登记表未上报，请尽快在研表中上报：`,
     ...owed.map((o, n) => `${n + 1}. ${o.name}：${o.items.map(item).join('；')}`),
     `—— ${from}`,

@@ -33,7 +33,7 @@ test('the text: each chosen school with what it owes, deadlines as schools read 
   expect(defaultReminded(board)).toEqual(['A', 'B']);
   expect(reminderText(board, ['A', 'B', 'C'])).toBe(
     [
-      '【催交】2025春学期登记表上报提醒（截至4月30日）',
+      '【催交】2025春学期登记表上报通知（截至4月30日）',
       '以下 2 所学校还有登记表未上报，请尽快在研表中上报：',
       '1. 甲小学：论文投稿（截止4月20日，已逾期）；学月反思（截止5月30日）',
       '2. 乙小学：论文投稿已退回，请修改后重新上报（截止4月20日，已逾期），意见：第3篇缺获奖等级',
@@ -70,7 +70,7 @@ describe('POST /api/v1/terms/:term/reminders', () => {
       { channel: 'dingtalk', ok: true, message: '已发送到钉钉群' },
       { channel: 'feishu', ok: true, message: '已发送到飞书群' },
     ]);
-    expect(res.body.text).toMatch(/^【催交】2025春学期登记表上报提醒/);
+    expect(res.body.text).toMatch(/^【催交】2025春学期登记表上报通知/);
     expect(res.body.text).toContain('1. 甲小学：教师名册');
     expect(res.body.text).toContain('2. 乙小学：');
     expect(res.body.text).not.toContain('丙小学');
