@@ -2,9 +2,10 @@
  * The page's resilience in Debian's Chromium against the real server (temp SQLite store, demo district):
  * refused tokens, the term picker, server errors and lost connections, and every view at phone width.
  */
+import { join } from 'node:path';
 import { todayIso } from '../../shared/term';
 import { DEMO_SCHOOLS } from '../../server/demo/district';
-import { openPage, PHONE, shot, signIn, startHarness, type Harness } from './harness';
+import { openPage, PHONE, shot, signIn, startHarness, type Harness, ARTIFACTS } from './harness';
 import { XLSX } from './page-helpers';
 import { badSheets, xlsxOf } from './workbooks';
 
@@ -110,6 +111,24 @@ test('phone width: every view fits the screen (wide tables scroll inside their b
     await page.waitForSelector(ready);
     if (hash === '#/charts') await page.waitForTimeout(700);
     expect([hash, await fits()]).toEqual([hash, true]);
+    if (hash === '#/summary') {
+      // The summary is a card per school, not a wide table: rows are blocks, each figure labelled with its indicator,
+      // and school names are not broken over lines.
+      const card = await page.$eval('[data-testid=summary-table] tbody tr', (tr) => ({
+        display: getComputedStyle(tr).display,
+        labels: [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.getAttribute('data-label')),
+        nameLines: Math.round((tr.querySelector('th') as HTMLElement).getBoundingClientRect().height / parseFloat(getComputedStyle(tr.querySelector('th')!).lineHeight || '20')),
+      }));
+      expect(card.display).toBe('block');
+      expect(card.labels).toEqual(['在岗教师', '40岁以下教师', '反思应交']);
+      expect(card.nameLines).toBeLessThanOrEqual(2);
+      // Sorting from the picker (the header row is hidden): by 在岗教师, highest first.
+      await page.selectOption('[data-testid=summary-table-sort]', 'roster.在岗教师');
+      const first = await page.$$eval('[data-testid=summary-table] tbody tr td:nth-of-type(1)', (tds) => tds.map((t) => t.textContent));
+      const nums = first.filter((t) => t && /^\d+$/.test(t)).map(Number);
+      expect(nums).toEqual([...nums].sort((a, b) => b - a));
+      await page.screenshot({ path: join(ARTIFACTS, 'phone-03b-summary-card.png') }); // the first screen, as a phone shows it
+    }
     await shot(page, name);
   }
   await page.click('[data-testid=sign-out]');

@@ -38,6 +38,8 @@ export interface SortableOptions<T> {
   caption?: string;
   testid?: string;
   className?: string;
+  /** On a phone, each row becomes a card of labelled figures, sorted from a picker instead of the hidden header. */
+  stack?: boolean;
 }
 
 /** Compares two sort values, nulls last. */
@@ -68,9 +70,20 @@ export function sortableTable<T>(opts: SortableOptions<T>): HTMLElement {
   let sort = opts.initial ?? null;
   const thead = h('thead');
   const tbody = h('tbody');
-  const table = h('table', { class: `data sortable ${opts.className ?? ''}`.trim(), 'data-testid': opts.testid }, opts.caption ? h('caption', null, opts.caption) : null, thead, tbody);
+  const table = h('table', { class: `data sortable ${opts.stack ? 'stack ' : ''}${opts.className ?? ''}`.trim(), 'data-testid': opts.testid }, opts.caption ? h('caption', null, opts.caption) : null, thead, tbody);
+  // The phone's sort picker (the header row is hidden when rows are cards).
+  const picker = opts.stack
+    ? (h(
+        'select',
+        { class: 'phone-only sort-picker', 'aria-label': '排序', 'data-testid': opts.testid ? `${opts.testid}-sort` : undefined },
+        h('option', { value: '' }, '排序：默认'),
+        opts.columns.map((c) => h('option', { value: c.key }, `按${c.label}${c.numeric ? '（从高到低）' : ''}`)),
+      ) as HTMLSelectElement)
+    : null;
   if (opts.foot && opts.foot.length) {
-    table.appendChild(h('tfoot', null, opts.foot.map((cells) => h('tr', null, cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: 'num' }, c)))))));
+    table.appendChild(
+      h('tfoot', null, opts.foot.map((cells) => h('tr', null, cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: 'num', 'data-label': opts.columns[i]?.label }, c)))))),
+    );
   }
   const grouped = opts.columns.some((c) => c.group);
   const draw = () => {
@@ -115,12 +128,18 @@ export function sortableTable<T>(opts: SortableOptions<T>): HTMLElement {
           opts.columns.map((c, i) => {
             const content = c.render ? c.render(row) : (c.value(row) ?? '—');
             const cls = [c.numeric ? 'num' : '', c.cellClass?.(row) ?? ''].filter(Boolean).join(' ') || undefined;
-            return i === 0 ? h('th', { scope: 'row', class: cls }, content) : h('td', { class: cls }, content);
+            // The label a phone card shows beside the figure.
+            return i === 0 ? h('th', { scope: 'row', class: cls }, content) : h('td', { class: cls, 'data-label': c.label }, content);
           }),
         ),
       ),
     );
   };
+  picker?.addEventListener('change', () => {
+    const col = opts.columns.find((c) => c.key === picker.value);
+    sort = col ? { key: col.key, dir: col.numeric ? 'desc' : 'asc' } : (opts.initial ?? null);
+    draw();
+  });
   draw();
-  return h('div', { class: 'table-wrap' }, table);
+  return h('div', { class: 'table-wrap' }, picker, table);
 }

@@ -106,7 +106,7 @@ export async function renderSummary(ctx: Ctx, root: HTMLElement): Promise<void> 
           );
         }),
       ),
-      anyReported ? sortableTable({ columns: columns(metrics), rows: summary.schools, foot, testid: 'summary-table', className: 'summary' }) : null,
+      anyReported ? sortableTable({ columns: columns(metrics), rows: summary.schools, foot, testid: 'summary-table', className: 'summary', stack: true }) : null,
       anyReported ? crossTablesSection(summary) : null,
     ),
   );
