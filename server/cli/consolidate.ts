@@ -104,7 +104,7 @@ export function describeRun(r: ConsolidateResult, out: string, skipped: SkippedF
   const lines = [
     `汇总完成：${r.summary.term}（统计截至 ${r.summary.asOf}）`,
     `  文件 ${r.outcomes.length + skipped.length} 个：汇总 ${merged.length} 个，未汇总 ${left.length + skipped.length} 个`,
-    `  学校 ${r.schools.length - none} 所${none ? `（另有 ${none} 所的文件全部未汇总）` : ''}，在岗教师 ${d.teachers} 人`,
+    `  学校 ${r.schools.length - none} 所${none ? `（另有 ${none} 所没有可汇总的数据）` : ''}，在岗教师 ${d.teachers} 人`,
     `  ${(r.summary.registers ?? []).map((x) => `${x.name} ${r.stats.rows[x.code] ?? 0} 行`).join('，')}`,
     // The definition's targets (the built-in ones: 县二等奖及以上或发表人均 ≥ 1, 40岁以下论文参与率 = 100%).
     ...(d.metrics ?? []).filter((m) => m.target).map((m) => `  ${m.name} ${m.value === null ? '未上报' : m.format === 'percent' ? pct(m.value) : num(m.value)}（目标 ${m.target}，${m.schoolsMet ?? 0} 所学校达标）`),

@@ -57,7 +57,7 @@ describe('consolidate CLI', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('文件 8 个：汇总 4 个，未汇总 4 个');
     // WTQ-004's only file was left out: it is not counted among the schools merged, and is said apart.
-    expect(run.stdout).toContain('学校 3 所（另有 1 所的文件全部未汇总）');
+    expect(run.stdout).toContain('学校 3 所（另有 1 所没有可汇总的数据）');
     // The file's name once, then where in it.
     expect(run.stdout).toMatch(/\n {2}WTQ-004_论文\.xlsx：1 个错误，如 ［论文］第 \d+ 行 [A-Z]+ 列：/);
     expect(run.stdout).toMatch(/notes\.xlsx：.*不是 Excel 工作簿/);
