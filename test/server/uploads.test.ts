@@ -130,6 +130,25 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
     expect([again.status, again.body.replayed]).toEqual([200, true]);
   });
 
+  test('parallel requests with one Idempotency-Key and different content: one version stored, the others 422', async () => {
+    const before = await count('rows');
+    const uploadsBefore = await count('uploads');
+    // Five rosters, each with a different teacher added, sent at once under one new key.
+    const rosters = Array.from({ length: 5 }, (_, i) => {
+      const r = F.rosterB();
+      return { ...r, grid: [...r.grid, [`并发${'一二三四五'[i]}`, `C${i}`, '女', '1990-01', '语文', '二级教师', '无', '是']] };
+    });
+    const answers = await Promise.all(
+      rosters.map((r) => request(d.app).post('/api/v1/submissions').set('Authorization', bearer(d.tokens['WTQ-B'])).set('Idempotency-Key', 'b-race-mixed').send({ term: F.TERM, sheets: [r] })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422, 422, 422]);
+    for (const a of answers.filter((x) => x.status === 422)) expect(a.body.error.code).toBe('idempotency_mismatch');
+    expect(await count('uploads')).toBe(uploadsBefore + 1);
+    // Exactly the winner's rows were stored (the roster has one more row than before).
+    const winner = answers.find((a) => a.status === 201)!;
+    expect(await count('rows')).toBe(before + winner.body.submissions[0].rows);
+  });
+
   test('the same key from another school is a different upload', async () => {
     const res = await request(d.app)
       .post('/api/v1/submissions')
