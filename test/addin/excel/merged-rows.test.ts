@@ -1,5 +1,5 @@
 /**
- * A teacher's name merged down A2:A6 over her two papers (rows 4–6 otherwise blank): the .xlsx path (the server's
+ * A teacher's name merged down A2:A6 over her two papers (rows 4–6 otherwise blank, another paper in row 7): the .xlsx path (the server's
  * reader) and the add-in path (Office.js on the Excel stand-in) read it alike, and neither makes the blank rows into
  * data rows with `required` errors — one engine, the same findings either way.
  */
@@ -19,6 +19,7 @@ const ROWS = [
   [null, null, null, null, null, null, null],
   [null, null, null, null, null, null, null],
   [null, null, null, null, null, null, null],
+  ['李娜', '低年级识字教学的游戏化设计', '评比', '区论文评比', '区县级', '2025-03-20', '已提交'],
 ];
 const OPTS = { term: '2025春', asOf: '2025-06-30' };
 const dir = mkdtempSync(join(tmpdir(), 'yb-merged-'));
@@ -44,9 +45,11 @@ test('the same rows and the same findings through the .xlsx reader and the add-i
   const read = await readInExcel();
   const inExcel = validateWorkbook(read.sheets, OPTS);
 
-  // Two papers, both 张伟's; the blank rows under the merge are not rows of data.
-  expect(fromFile.sheets[0].dataRows).toBe(2);
-  expect(inExcel.sheets[0].dataRows).toBe(2);
+  // Both readers reach row 7 (李娜's paper after the gap), so the merge does cover blank rows of the grid.
+  expect([read.sheets[0].grid.length, (await readXlsx(file))[0].grid.length]).toEqual([7, 7]);
+  // Three papers, two of them 张伟's; the blank rows under the merge are not rows of data.
+  expect(fromFile.sheets[0].dataRows).toBe(3);
+  expect(inExcel.sheets[0].dataRows).toBe(3);
   expect(triples(fromFile).filter(([code]) => code === 'required')).toEqual([]);
   expect(triples(inExcel)).toEqual(triples(fromFile));
 });
