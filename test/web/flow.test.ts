@@ -37,8 +37,9 @@ afterAll(async () => {
 });
 
 test('district board: every school × kind, coloured states, counts per column, deadline and lateness', async () => {
-  // A 论文投稿 deadline on the term's first day: every report came after it, the missing ones are overdue.
-  const deadline = parseTerm(term).start;
+  // A 论文投稿 deadline the day before the term starts: every report came after it and the missing ones are
+  // overdue, on any day of the term (a deadline on its first day is not yet passed on that day).
+  const deadline = new Date(Date.parse(`${parseTerm(term).start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   await setDeadline(h.store.db, term, 'papers', deadline);
   const { context, page, errors } = await openPage(h);
   await signIn(page, h.tokens.district);
