@@ -25,10 +25,11 @@ describe.each(storeKinds())('cross-school checks on %s', (kind) => {
     expect([res.status, res.body.error?.findings]).toEqual([201, undefined]);
     return res.body;
   };
-  beforeAll(async () => {
+  // A fresh district for every test: each test passes alone (-t) and in any order.
+  beforeEach(async () => {
     d = await openDistrict(kind, F.SCHOOLS, { now: () => F.NOW });
   });
-  afterAll(() => d.dispose());
+  afterEach(() => d.dispose());
 
   test('the same 题目 under another school’s teacher is a duplicate warning on both sides', async () => {
     const a = await upload('WTQ-A', [F.rosterA(), F.papersA()]);
@@ -50,6 +51,8 @@ describe.each(storeKinds())('cross-school checks on %s', (kind) => {
   });
 
   test('a new version without the copied title closes the warning on both sides', async () => {
+    await upload('WTQ-A', [F.rosterA(), F.papersA()]);
+    expect((await upload('WTQ-B', [F.rosterB(), F.papersB()])).crossSchool).toHaveLength(1);
     const fixed = F.papersB();
     fixed.grid[1][1] = '数学课堂追问策略的实践';
     const b = await upload('WTQ-B', [fixed]);

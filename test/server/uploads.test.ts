@@ -10,17 +10,18 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
   const count = async (table: 'rows' | 'submissions' | 'uploads') =>
     Number((await d.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-  beforeAll(async () => {
+  // A fresh district for every test: each test passes alone (-t) and in any order.
+  beforeEach(async () => {
     d = await openDistrict(kind, F.SCHOOLS, { now: () => F.NOW });
   });
-  afterAll(() => d.dispose());
+  afterEach(() => d.dispose());
+  const uploadA = () =>
+    xlsxOf([F.rosterA(), F.reflectionsA(), F.papersA()]).then((file) =>
+      request(d.app).post(`/api/v1/uploads?term=${encodeURIComponent(F.TERM)}`).set('Authorization', bearer(d.tokens['WTQ-A'])).attach('file', file, 'jia.xlsx'),
+    );
 
   test('a good .xlsx is stored as one version per recognised sheet, with its warnings', async () => {
-    const file = await xlsxOf([F.rosterA(), F.reflectionsA(), F.papersA()]);
-    const res = await request(d.app)
-      .post(`/api/v1/uploads?term=${encodeURIComponent(F.TERM)}`)
-      .set('Authorization', bearer(d.tokens['WTQ-A']))
-      .attach('file', file, 'jia.xlsx');
+    const res = await uploadA();
     expect(res.status).toBe(201);
     expect(res.body.school).toEqual({ code: 'WTQ-A', name: '甲小学' });
     expect(res.body.replayed).toBe(false);
@@ -65,6 +66,7 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
   });
 
   test('the add-in upload (JSON grids) uses the school’s stored roster and makes version 2', async () => {
+    expect((await uploadA()).status).toBe(201);
     // No roster in this upload: 张伟/李娜/王芳 are known only from version 1 of the roster.
     const res = await request(d.app)
       .post('/api/v1/submissions')
@@ -150,6 +152,8 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
   });
 
   test('the same key from another school is a different upload', async () => {
+    const b = await request(d.app).post('/api/v1/submissions').set('Authorization', bearer(d.tokens['WTQ-B'])).set('Idempotency-Key', 'b-roster-1').send({ term: F.TERM, sheets: [F.rosterB()] });
+    expect(b.status).toBe(201);
     const res = await request(d.app)
       .post('/api/v1/submissions')
       .set('Authorization', bearer(d.tokens['WTQ-C']))
@@ -157,6 +161,7 @@ describe.each(storeKinds())('uploads on %s', (kind) => {
       .send({ term: F.TERM, sheets: [F.rosterB()] });
     expect(res.status).toBe(201);
     expect(res.body.school.code).toBe('WTQ-C');
+    expect(res.body.uploadId).not.toBe(b.body.uploadId);
   });
 
   test('requests that cannot be an upload are refused with a Chinese reason', async () => {
