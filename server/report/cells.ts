@@ -8,8 +8,6 @@ export type PlainCell = string | number | undefined;
 /** Excel refuses (and "repairs") a cell holding more than 32,767 characters. */
 export const MAX_CELL_TEXT = 32767;
 
-/** Text that a spreadsheet would read as a formula or a DDE payload if it were typed in. */
-export const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
 /**
  * A normalised value as a plain cell. Strings stay strings whatever they start with (`=1+1` is text, never

@@ -1,20 +1,18 @@
 /** The merged report read back with exceljs: sheets, headers, frozen panes, filters, a school's view, formula text. */
 import ExcelJS from 'exceljs';
 import { computeSummary } from '../../shared/metrics';
-import { TEMPLATES } from '../../shared/templates';
-import { KINDS, type KindId } from '../../shared/types';
 import type { ReportData, ReportRow } from '../../server/report/write';
 import { fixtureDistrict } from '../shared/metrics/fixture-district';
-import { BUILTIN_SUMMARY_HEADERS } from '../fixtures/summary-headers';
+import { BUILTIN_REGISTERS, BUILTIN_SUMMARY_HEADERS } from '../fixtures/summary-headers';
 import { readBack, reportBuffer, rowsOf, zipParts } from './read-back';
 
 const DANGEROUS = ['=HYPERLINK("http://evil.example","点我")', '+1+2', '-3+4', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
 
 function fixtureData(): ReportData {
   const input = fixtureDistrict();
-  const rows: Partial<Record<KindId, ReportRow[]>> = {};
+  const rows: Partial<Record<string, ReportRow[]>> = {};
   for (const s of input.schools)
-    for (const [kind, recs] of Object.entries(s.records)) for (const r of recs!) (rows[kind as KindId] ??= []).push({ school: s.code, values: r.values });
+    for (const [kind, recs] of Object.entries(s.records)) for (const r of recs!) (rows[kind] ??= []).push({ school: s.code, values: r.values });
   // A school typed formula-looking text into 题目 and 评比或刊物.
   for (const [i, t] of DANGEROUS.entries())
     rows.papers!.push({ school: 'WTQ-EM', values: { 教师: ['孙丽'], 题目: t, 去向: '评比', 评比或刊物: t, 提交日期: '2025-03-02', 状态: '已提交', 发表期次: i } });
@@ -41,9 +39,9 @@ describe('writeReport (district view)', () => {
   });
 
   test('each kind sheet: 学校代码, 学校 and the template columns in order; every school\'s rows', () => {
-    for (const kind of KINDS) {
-      const ws = wb.getWorksheet(TEMPLATES[kind].title)!;
-      expect(rowsOf(ws)[0]).toEqual(['学校代码', '学校', ...TEMPLATES[kind].columns.map((c) => c.name)]);
+    for (const { title, columns } of Object.values(BUILTIN_REGISTERS)) {
+      const ws = wb.getWorksheet(title)!;
+      expect(rowsOf(ws)[0]).toEqual(['学校代码', '学校', ...columns]);
     }
     const papers = rowsOf(wb.getWorksheet('论文投稿')!);
     expect(papers.length).toBe(1 + 9 + DANGEROUS.length);
@@ -141,8 +139,8 @@ describe('writeReport (a school\'s view)', () => {
   test('has the district summary but only its own rows, board lines and problems', async () => {
     const wb = await readBack(await reportBuffer(fixtureData(), { school: 'WTQ-EM' }));
     expect(rowsOf(wb.getWorksheet('区级汇总')!).slice(1, 4).map((r) => r[0])).toEqual(['WTQ-SY', 'WTQ-EM', 'WTQ-NR']);
-    for (const kind of KINDS) {
-      const rows = rowsOf(wb.getWorksheet(TEMPLATES[kind].title)!).slice(1);
+    for (const { title } of Object.values(BUILTIN_REGISTERS)) {
+      const rows = rowsOf(wb.getWorksheet(title)!).slice(1);
       for (const r of rows) expect(r[0]).toBe('WTQ-EM');
     }
     expect(rowsOf(wb.getWorksheet('论文投稿')!).length).toBe(1 + 2 + DANGEROUS.length);
