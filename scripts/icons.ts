@@ -1,10 +1,11 @@
-/** Generates the add-in's 16/32/80 px PNG icons (no binary is committed): `node -r tsx/cjs scripts/icons.ts [dir]`. */
+/** Generates the add-in's 16/32/64/80 px PNG icons (no binary is committed): `node -r tsx/cjs scripts/icons.ts [dir]`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 /** The icon sizes the manifest references. */
-export const ICON_SIZES = [16, 32, 80] as const;
+// 16/32/80: ribbon buttons; 32 and 64: the add-in's IconUrl and HighResolutionIconUrl (64×64 for a task pane add-in).
+export const ICON_SIZES = [16, 32, 64, 80] as const;
 
 type Rgba = [number, number, number, number];
 
@@ -104,7 +105,7 @@ export function renderIcon(size: number): Buffer {
   return encodePng(size, size, renderPixels(size));
 }
 
-/** Writes icon-16.png, icon-32.png and icon-80.png into `dir`; returns the paths. */
+/** Writes icon-16.png, icon-32.png, icon-64.png and icon-80.png into `dir`; returns the paths. */
 export function writeIcons(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   return ICON_SIZES.map((size) => {

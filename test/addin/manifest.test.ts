@@ -43,6 +43,8 @@ describe('manifest.xml', () => {
     for (const zh of ['研表', '校验', '研表面板']) expect(manifest).toContain(`<bt:Override Locale="zh-CN" Value="${zh}"/>`);
     expect(manifest).toMatch(/<DefaultLocale>en-US<\/DefaultLocale>/);
     for (const size of [16, 32, 80]) expect(manifest).toContain(`/addin/assets/icon-${size}.png`);
+    // A task pane add-in's high-resolution icon is 64×64 (Microsoft's manifest reference), not the 80 px ribbon icon.
+    expect(manifest).toMatch(/<HighResolutionIconUrl DefaultValue="[^"]*\/addin\/assets\/icon-64\.png"\/>/);
     expect(manifest).toContain('<Host Name="Workbook"/>');
   });
 });
