@@ -56,7 +56,8 @@ export async function applyStructure(plan: StructurePlan): Promise<StructureOutc
     // a second table over the same cells would fail the whole batch, so only add one where none is
     const table = tables.items.length === 0;
     if (table) {
-      const t = ws.tables.add(`A${plan.headerRow}:${last}${Math.max(plan.lastRow, plan.headerRow + 1)}`, true);
+      // A sheet-qualified address: an unqualified one is taken on the *active* sheet, which a new sheet is not yet.
+      const t = ws.tables.add(`${quoteSheet(plan.sheet)}!A${plan.headerRow}:${last}${Math.max(plan.lastRow, plan.headerRow + 1)}`, true);
       t.style = 'TableStyleMedium2';
     }
     ws.freezePanes.freezeRows(plan.headerRow);
@@ -64,4 +65,9 @@ export async function applyStructure(plan: StructurePlan): Promise<StructureOutc
     await context.sync();
     return { sheet: plan.sheet, table, lists, skippedLists };
   });
+}
+
+/** A sheet name as an A1 reference writes it: in quotes, with its own quotes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }

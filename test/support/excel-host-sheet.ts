@@ -75,10 +75,14 @@ class TableCollectionProxy extends ClientObject {
   }
   get items(): TableProxy[] { this.get('items'); return this.itemsList; }
   add(address: string, hasHeaders: boolean): TableProxy {
-    const rect = parseRect(address.includes('!') ? address.split('!')[1] : address);
+    const rect = parseRect(address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address);
     let model: { name: string; address: string; style?: string } | undefined;
     this.ctx.enqueue(() => {
-      const sheet = this.sheetRef();
+      // TableCollection.add (@types/office-js): "If the address does not contain a sheet name, the currently-active
+      // sheet is used" — even through a worksheet's own `tables`; a qualified address names its sheet.
+      const named = address.includes('!') ? address.slice(0, address.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : null;
+      const sheet = named !== null ? this.ctx.model.sheet(named) : this.ctx.model.sheet(this.ctx.model.active);
+      if (!sheet) throw officeError('ItemNotFound', `没有工作表 ${named ?? this.ctx.model.active}`);
       const clash = sheet.tables.find((t) => {
         const o = parseRect(t.address);
         return !(o.r1 < rect.r0 || o.r0 > rect.r1 || o.c1 < rect.c0 || o.c0 > rect.c1);
