@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { parseCondition, type Condition, type ConditionDays, meetsCondition } from '../registers/condition';
 import { parseTarget, type CalculationName, type Indicator, type RegisterDefinition } from '../registers/schema';
+import { splitList } from '../registers/sheets';
 import { num, text, type Values } from './fields';
 import type { People } from './people';
 
@@ -95,8 +96,8 @@ function names(v: Values[string] | undefined): string[] {
   return t ? [t] : [];
 }
 
-/** A field list cell (字段 of 去重行数 and 交叉表 names several, 、-separated). */
-export const fieldList = (s: string | undefined): string[] => (s ?? '').split(/[、，,]/).map((x) => x.trim()).filter(Boolean);
+/** A field list cell (字段 of 去重行数 and 交叉表 names several, 、-separated), split as the workbook splits lists. */
+export const fieldList = (s: string | undefined): string[] => splitList(s ?? '');
 
 /** The whole row condition of an indicator: 条件字段 ∈ 条件取值, and 条件 when given. */
 export function rowCondition(def: Pick<Indicator, 'condField' | 'condValues' | 'condition'>): Condition {
