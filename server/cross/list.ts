@@ -7,6 +7,7 @@ import { rowsByKey } from '../store/rows';
 import { text } from '../store/index-keys';
 import { compiledFor, termDefinition } from '../store/registers';
 import { titleOf } from '../../shared/registers/list';
+import type { CompiledRegisters } from '../../shared/types';
 
 /** The teacher each keyed row was indexed under (the rule's 其他字段, first name), by `submission:row`. */
 async function teachersOf(db: Kysely<DB>, ids: number[]): Promise<Map<string, string>> {
@@ -43,6 +44,8 @@ export async function crossFindingsFor(
   current: Set<number>,
   schoolNames: Map<string, string>,
   viewer: string | null,
+  /** The term's registers (their titles name the other row), when the caller already has them. */
+  known?: CompiledRegisters,
 ): Promise<Map<number, CrossFinding[]>> {
   const out = new Map<number, CrossFinding[]>();
   const wanted = ids.filter((id) => current.has(id));
@@ -63,7 +66,7 @@ export async function crossFindingsFor(
   }
   const open = found.filter((f) => current.has(f.other_submission_id) && meta.has(f.other_submission_id));
   if (open.length === 0) return out;
-  const registers = compiledFor(await termDefinition(db, meta.get(open[0].submission_id)!.term));
+  const registers = known ?? compiledFor(await termDefinition(db, meta.get(open[0].submission_id)!.term));
   const teachers = await teachersOf(db, [...new Set(open.map((f) => f.other_submission_id))]);
   const data = await rowsByKey(db, open.map((f) => ({ submission_id: f.submission_id, row: f.row })));
   for (const f of open) {

@@ -35,9 +35,9 @@ function columns(summary: Summary): Metric[] {
   return (summary.district.metrics ?? []).filter((m) => m.format !== 'table');
 }
 
-/** Ranked indicators carry a rank on every school line (the district line has none). */
-function isRanked(summary: Summary, m: Metric): boolean {
-  return summary.schools.some((s) => s.metrics?.find((x) => x.name === m.name && x.register === m.register)?.rank !== undefined);
+/** Ranked indicators carry a rank on the school lines (the district line has none); `i` is its place in metrics. */
+function isRanked(summary: Summary, i: number): boolean {
+  return summary.schools.some((s) => s.metrics?.[i]?.rank !== undefined);
 }
 
 function crossTable(m: Metric): PlainCell[][] {
@@ -58,7 +58,7 @@ export function summaryTable(summary: Summary): SummaryTable {
   const d = summary.district;
   const cols = columns(summary);
   const index = new Map((d.metrics ?? []).map((m, i) => [m, i]));
-  const ranked = cols.filter((m) => isRanked(summary, m));
+  const ranked = cols.filter((m) => isRanked(summary, index.get(m)!));
   const headers = [...LEAD, ...cols.map((m) => m.name), ...ranked.map((m) => `${m.name}排名`)];
   const schools = summary.schools.map((s) => {
     const at = (m: Metric) => s.metrics?.[index.get(m)!];

@@ -1,7 +1,8 @@
 /**
  * The district's register definition in the store: immutable versions, the newest in force from the next upload
- * on. Version 0 is the built-in definition (no row). Compiled definitions are cached by version: a version never
- * changes, so the cache is safe in every process of a deployment.
+ * on. Version 0 is the built-in definition (no row). A stored definition is parsed and compiled once per process:
+ * parsed ones are kept by their stored text, compiled ones by the parsed object, so a version number (which means a
+ * different definition in another store, as in tests that open many) is never trusted alone.
  */
 import type { Kysely } from 'kysely';
 import { BUILTIN_DEFINITION } from '../../shared/registers/builtin';
@@ -20,14 +21,27 @@ export interface StoredDefinition {
   createdAt: string | null;
 }
 
-const compiled = new Map<number, CompiledRegisters>();
+const parsed = new Map<string, RegisterDefinition>();
+const compiled = new WeakMap<RegisterDefinition, CompiledRegisters>();
 const BUILTIN: StoredDefinition = { version: 0, definition: BUILTIN_DEFINITION, createdAt: null };
+/** Distinct definitions kept parsed (each is tens of KB; a district has a handful). */
+const KEPT = 50;
+
+/** A stored row as a definition, its text parsed and checked once. */
+function fromRow(row: { version: number; definition: string; created_at: string }): StoredDefinition {
+  let definition = parsed.get(row.definition);
+  if (!definition) {
+    definition = RegisterDefinitionSchema.parse(JSON.parse(row.definition));
+    if (parsed.size >= KEPT) parsed.delete(parsed.keys().next().value!);
+    parsed.set(row.definition, definition);
+  }
+  return { version: row.version, definition, createdAt: row.created_at };
+}
 
 async function byVersion(db: Kysely<DB>, version: number): Promise<StoredDefinition> {
   if (version === 0) return BUILTIN;
   const row = await db.selectFrom('register_definitions').selectAll().where('version', '=', version).executeTakeFirst();
-  if (!row) return BUILTIN;
-  return { version: row.version, definition: RegisterDefinitionSchema.parse(JSON.parse(row.definition)), createdAt: row.created_at };
+  return row ? fromRow(row) : BUILTIN;
 }
 
 /**
@@ -57,15 +71,14 @@ export function compiledFor(d: StoredDefinition): CompiledRegisters {
 /** The definition in force: the newest stored version, or the built-in one (version 0). */
 export async function currentDefinition(db: Kysely<DB>): Promise<StoredDefinition> {
   const row = await db.selectFrom('register_definitions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (!row) return BUILTIN;
-  return { version: row.version, definition: RegisterDefinitionSchema.parse(JSON.parse(row.definition)), createdAt: row.created_at };
+  return row ? fromRow(row) : BUILTIN;
 }
 
 /** The compiled form of a stored definition (undefined for the built-in one, which the engine uses by default). */
 export function compiledOf(d: StoredDefinition): CompiledRegisters | undefined {
   if (d.version === 0) return undefined;
-  let c = compiled.get(d.version);
-  if (!c) compiled.set(d.version, (c = compileDefinition(d.definition)));
+  let c = compiled.get(d.definition);
+  if (!c) compiled.set(d.definition, (c = compileDefinition(d.definition)));
   return c;
 }
 

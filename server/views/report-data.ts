@@ -4,7 +4,9 @@ import { crossFindingsFor } from '../cross/list';
 import { currentIds, findingsOf, termSubmissions, type SubmissionMeta } from '../store/current';
 import { streamRows } from '../store/rows';
 import type { Store } from '../store/schema';
-import { registerList, termDefinition } from '../store/registers';
+import { registersOf } from '../../shared/registers/list';
+import type { CompiledRegisters } from '../../shared/types';
+import { compiledFor, termDefinition } from '../store/registers';
 import { listSchools } from '../store/schools';
 import { statusBoard } from './status';
 import { termSummary } from './summary';
@@ -13,12 +15,12 @@ async function* rowsOf(store: Store, subs: SubmissionMeta[]): AsyncGenerator<Rep
   for (const s of subs) for await (const r of streamRows(store.db, [s.id])) yield { school: s.school_code, values: r.values };
 }
 
-async function* issuesOf(store: Store, subs: SubmissionMeta[], all: SubmissionMeta[], current: Set<number>, viewer: string | null): AsyncGenerator<ReportIssue> {
+async function* issuesOf(store: Store, subs: SubmissionMeta[], all: SubmissionMeta[], current: Set<number>, viewer: string | null, registers: CompiledRegisters): AsyncGenerator<ReportIssue> {
   const names = new Map((await listSchools(store.db)).map((s) => [s.code, s.name]));
   // In pages of submissions, so a district of 300 schools never holds every warning at once.
   for (let i = 0; i < subs.length; i += 50) {
     const page = subs.slice(i, i + 50);
-    const cross = await crossFindingsFor(store.db, page.map((s) => s.id), all, current, names, viewer);
+    const cross = await crossFindingsFor(store.db, page.map((s) => s.id), all, current, names, viewer, registers);
     const stored = await findingsOf(store.db, page.map((s) => s.id));
     for (const s of page) {
       const own = stored.get(s.id) ?? [];
@@ -34,7 +36,9 @@ export async function reportData(store: Store, term: string, asOf: string, schoo
   const all = await termSubmissions(store.db, term);
   const current = currentIds(all);
   const counting = all.filter((s) => current.has(s.id) && (school === null || s.school_code === school));
-  const registers = registerList(await termDefinition(store.db, term));
+  // The term's definition, once for the whole report (its sheets, and the titles the problems name).
+  const compiled = compiledFor(await termDefinition(store.db, term));
+  const registers = registersOf(compiled);
   const rows: Record<string, AsyncIterable<ReportRow>> = {};
   for (const r of registers) rows[r.code] = rowsOf(store, counting.filter((s) => s.kind === r.code));
   return {
@@ -42,6 +46,6 @@ export async function reportData(store: Store, term: string, asOf: string, schoo
     summary: await termSummary(store, term, asOf),
     status: await statusBoard(store, term, asOf, school),
     rows,
-    issues: issuesOf(store, counting, all, current, school),
+    issues: issuesOf(store, counting, all, current, school, compiled),
   };
 }

@@ -56,12 +56,13 @@ export interface Prior {
 /** Validation options of consolidate: plain data, so they cross to workers (a definition, not its compiled form). */
 export type ExamineOptions = Omit<ValidateOptions, 'registers'> & { definition?: RegisterDefinition };
 
-let compiled: { of: RegisterDefinition; registers: CompiledRegisters } | null = null;
-/** A definition compiled once per thread (every job of a run carries the same one). */
+let compiled: { text: string; registers: CompiledRegisters } | null = null;
+/** A definition compiled once per thread: every job of a run carries the same one (a fresh copy, in a worker). */
 function registersOf(d: RegisterDefinition | undefined): CompiledRegisters | undefined {
   if (!d) return undefined;
-  if (compiled?.of !== d && JSON.stringify(compiled?.of) !== JSON.stringify(d)) compiled = { of: d, registers: compileDefinition(d) };
-  return compiled!.registers;
+  const text = JSON.stringify(d);
+  if (compiled?.text !== text) compiled = { text, registers: compileDefinition(d) };
+  return compiled.registers;
 }
 
 /** Reads and validates one file (in this thread or a worker): nothing is written, everything is returned. */
