@@ -12,11 +12,20 @@ import { RunText, textTooLong, unescapeOoxml } from './parts';
 import { parsePart, type Attrs, type XmlHandler } from './xml-stream';
 import type { Package } from './zip';
 
+// Excel's bounds as plain numbers: read per cell, and an imported binding is a getter once compiled to CommonJS.
+const MAX_ROWS = EXCEL.maxRows;
+const MAX_COLS = EXCEL.maxCols;
+const MAX_TEXT = EXCEL.maxText;
+
+// The last reference parsed (0-based), kept here rather than in a new object per cell.
+let refRow = 0;
+let refCol = 0;
+
 /**
  * Parses `AB12` (`$AB$12` too) into 0-based row and column in one pass over its characters; throws for references
  * past Excel's bounds (a LimitError, before anything is allocated) and for text that is no reference.
  */
-function parseRef(ref: string, where: string): { row: number; col: number } {
+function parseRef(ref: string, where: string): void {
   let col = 0;
   let row = 0;
   let letters = 0;
@@ -26,7 +35,7 @@ function parseRef(ref: string, where: string): { row: number; col: number } {
     if (ch >= 48 && ch <= 57) {
       if (letters === 0) break;
       if (digits === 0 && ch === 48) return badRef(ref, where);
-      if (++digits > 7) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+      if (++digits > 7) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
       row = row * 10 + (ch - 48);
     } else if (ch === 36 /* $ */ && digits === 0) continue;
     else {
@@ -37,9 +46,10 @@ function parseRef(ref: string, where: string): { row: number; col: number } {
     }
   }
   if (letters === 0 || digits === 0) return badRef(ref, where);
-  if (col > EXCEL.maxCols) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大列 XFD`);
-  if (row > EXCEL.maxRows) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
-  return { row: row - 1, col: col - 1 };
+  if (col > MAX_COLS) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大列 XFD`);
+  if (row > MAX_ROWS) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
+  refRow = row - 1;
+  refCol = col - 1;
 }
 
 function badRef(ref: string, where: string): never {
@@ -51,7 +61,7 @@ function rowNumber(text: string, where: string): number {
   if (!/^\d+$/.test(text)) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(text)}”`);
   const n = text.length > 8 ? Infinity : Number(text);
   if (n < 1) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(text)}”`);
-  if (n > EXCEL.maxRows) throw new LimitError(`${where}的行号 ${short(text)} 超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+  if (n > MAX_ROWS) throw new LimitError(`${where}的行号 ${short(text)} 超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
   return n;
 }
 
@@ -156,13 +166,13 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
           if (++budget.cells > limits.maxCells) throw new LimitError(`单元格数量超过上限 ${limits.maxCells.toLocaleString()} 个`);
           const ref = a.get('r');
           if (ref !== undefined) {
-            const p = parseRef(ref, where);
-            cRow = p.row;
-            cCol = p.col;
+            parseRef(ref, where);
+            cRow = refRow;
+            cCol = refCol;
           } else {
             cRow = rowIdx < 0 ? 0 : rowIdx;
             cCol = nextCol;
-            if (cCol >= EXCEL.maxCols) throw new LimitError(`${where}第 ${cRow + 1} 行的单元格超出 Excel 的最大列 XFD`);
+            if (cCol >= MAX_COLS) throw new LimitError(`${where}第 ${cRow + 1} 行的单元格超出 Excel 的最大列 XFD`);
           }
           nextCol = cCol + 1;
           cType = a.get('t');
@@ -182,15 +192,16 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
         } else if (name === 'row') {
           const r = a.get('r');
           rowIdx = r !== undefined ? rowNumber(r.trim(), where) - 1 : rowIdx + 1;
-          if (rowIdx >= EXCEL.maxRows) throw new LimitError(`${where}的行数超出 Excel 的最大行数 ${EXCEL.maxRows.toLocaleString()}`);
+          if (rowIdx >= MAX_ROWS) throw new LimitError(`${where}的行数超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
           nextCol = 0;
         }
       } else if (name === 'sheetData') inData = true;
       else if (name === 'mergeCell' && a.get('ref')) {
         const [from, to = from] = a.get('ref')!.split(':');
-        const p = parseRef(from, where);
-        const q = parseRef(to, where);
-        const area: Area = { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+        parseRef(from, where);
+        const [pRow, pCol] = [refRow, refCol];
+        parseRef(to, where);
+        const area: Area = { r0: Math.min(pRow, refRow), c0: Math.min(pCol, refCol), r1: Math.max(pRow, refRow), c1: Math.max(pCol, refCol) };
         // Each area counts against the cell budget, repeats too, clamped to the rows the sheet has.
         const rows = Math.max(0, Math.min(area.r1, grid.length - 1) - area.r0 + 1);
         const cells = rows * (area.c1 - area.c0 + 1);
@@ -218,7 +229,7 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
     },
     text(t) {
       if (inV) {
-        if (cV!.length + t.length > EXCEL.maxText) throw textTooLong(cellName());
+        if (cV!.length + t.length > MAX_TEXT) throw textTooLong(cellName());
         cV += t;
       } else run.add(t, cellName);
     },
