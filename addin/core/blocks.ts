@@ -1,11 +1,12 @@
 /** Plans the blocks a used range is read in, keeping each request well under Excel on the web's 5 MB limit. */
 
-/** Bytes one sync may move; 5 MB is the hard limit, the rest is headroom for JSON framing and estimate error. */
-export const PAYLOAD_BUDGET = 4_000_000;
+import { HOST_LIMITS, PAYLOAD_BUDGET } from './limits';
+
+export { PAYLOAD_BUDGET };
 /** Bytes a cell is assumed to take before any block has been measured. */
 export const FIRST_GUESS_BYTES_PER_CELL = 20;
 /** Microsoft's guidance: blocks of 5,000–20,000 rows. */
-export const MAX_BLOCK_ROWS = 20_000;
+export const MAX_BLOCK_ROWS = HOST_LIMITS.blockRows;
 
 /** Rows per block for `cols` columns at `bytesPerCell` (never more than 20,000 rows, never fewer than 1). */
 export function rowsPerBlock(cols: number, bytesPerCell = FIRST_GUESS_BYTES_PER_CELL): number {

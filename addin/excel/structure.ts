@@ -1,13 +1,14 @@
 /** Applies a structure plan: new sheet or in-place conversion → table, formats, dropdown lists, frozen header, widths. */
 import { colLetter } from '../../shared/a1';
 import type { StructurePlan } from '../core/structure-plan';
+import { HOST_LIMITS } from '../core/limits';
 import { looksLikeFormula } from '../core/text-guard';
 
 /** What was done (the pane reports it). */
 export interface StructureOutcome { sheet: string; table: boolean; lists: number; skippedLists: string[] }
 
 /** Excel caps a list validation's source at 255 characters. */
-const LIST_LIMIT = 255;
+const LIST_LIMIT = HOST_LIMITS.validationListChars;
 
 /** Applies `plan` in two syncs (one to see existing tables, one for every write). */
 export async function applyStructure(plan: StructurePlan): Promise<StructureOutcome> {

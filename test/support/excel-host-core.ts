@@ -2,8 +2,22 @@
  *  proxy objects whose properties throw until loaded — the same contract Office.js enforces. */
 import type { SheetModel, WorkbookModel } from './excel-host-model';
 
-/** Excel on the web refuses requests and responses larger than 5 MB. */
+/**
+ * Excel on the web refuses a request larger than 5 MB with `RequestPayloadSizeLimitExceeded` and a response larger
+ * than 5 MB with `ResponsePayloadSizeLimitExceeded`; Excel on Windows, Mac and iPad have no such limit.
+ * ("Resource limits and performance optimization for Office Add-ins", Excel add-ins: "Payload size for requests and
+ * responses: 5MB limit in Excel on the web"; "Error handling with the application-specific JavaScript APIs", error
+ * codes RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded: "This error only occurs in Excel on the
+ * web"; Excel.ErrorCodes.responsePayloadSizeLimitExceeded in @types/office-js.)
+ */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Bytes each queued action adds to a request besides its values (the JSON that names the object, the method or
+ * property and its arguments). Sized from Microsoft's guidance that writing 10,000 single-cell ranges in one batch is
+ * likely to pass the 5 MB request limit ("Read or write to a large range"; resource-limits page): 10,000 × 520 B > 5 MB.
+ */
+export const ACTION_BYTES = 520;
 
 /** An error shaped like OfficeExtension.Error. */
 export function officeError(code: string, message: string): Error {
@@ -13,14 +27,16 @@ export function officeError(code: string, message: string): Error {
 /** Host-wide counters the tests read. */
 export interface HostStats {
   syncs: number;
-  payloads: number[]; // bytes moved per successful sync (request + response)
-  refused: number; // syncs Excel would refuse for passing 5 MB
+  payloads: number[]; // per successful sync, the larger of its request and its response, in bytes
+  requests: number[]; // request bytes per sync (refused ones too)
+  responses: number[]; // response bytes per sync that ran
+  refused: number; // syncs Excel on the web refused for passing 5 MB (request or response)
   log: string[]; // one line per command that changes or reads cells: `read 名册!A1:L5000`, `fill …`, `note …`
   leakedTracked: number;
 }
 
-/** A command: runs at sync, returns the bytes it moved. */
-type Op = () => number;
+/** A command: runs at sync and returns the bytes of its answer; `request` is what it sends. */
+interface Op { run: () => number; request: number }
 
 /** Request context: queue of commands, one round trip per sync(). */
 export class Ctx {
@@ -30,21 +46,35 @@ export class Ctx {
     add: (o: object | object[]) => { for (const x of Array.isArray(o) ? o : [o]) this.tracked.add(x); },
     remove: (o: object | object[]) => { for (const x of Array.isArray(o) ? o : [o]) this.tracked.delete(x); },
   };
-  constructor(public model: WorkbookModel, public stats: HostStats, public api: (set: string) => boolean) {}
-  /** Queues a command. */
-  enqueue(op: Op): void { this.queue.push(op); }
+  /** `web`: Office on the web, the only host with the 5 MB payload limits. */
+  constructor(public model: WorkbookModel, public stats: HostStats, public api: (set: string) => boolean, public web = true) {}
+  /** Queues a command; `run` returns its response bytes, `request` is the bytes it sends (values written). */
+  enqueue(run: () => number, request = 0): void { this.queue.push({ run, request }); }
   /** True when commands wait for the next sync. */
   get pending(): boolean { return this.queue.length > 0; }
-  /** One round trip: runs the queue in order; the first failure rejects and drops the rest, as Excel does. */
+  /**
+   * One round trip. A request past the limit is refused whole before anything runs (Excel applies none of it);
+   * otherwise the queue runs in order, the first failure rejects and drops the rest, as Excel does; an answer past
+   * the limit is refused after the commands ran.
+   */
   async sync(): Promise<void> {
     const q = this.queue;
     this.queue = [];
     this.stats.syncs++;
-    let bytes = 0;
-    for (const op of q) bytes += op();
-    if (bytes > PAYLOAD_LIMIT) this.stats.refused++;
-    else this.stats.payloads.push(bytes);
-    if (bytes > PAYLOAD_LIMIT) throw officeError('RequestPayloadSizeLimitExceeded', `请求负载 ${bytes} 字节超过 5 MB`);
+    const request = q.reduce((n, op) => n + op.request + ACTION_BYTES, 0);
+    this.stats.requests.push(request);
+    if (this.web && request > PAYLOAD_LIMIT) {
+      this.stats.refused++;
+      throw officeError('RequestPayloadSizeLimitExceeded', `请求负载 ${request} 字节超过 5 MB`);
+    }
+    let response = 0;
+    for (const op of q) response += op.run();
+    this.stats.responses.push(response);
+    if (this.web && response > PAYLOAD_LIMIT) {
+      this.stats.refused++;
+      throw officeError('ResponsePayloadSizeLimitExceeded', `响应负载 ${response} 字节超过 5 MB`);
+    }
+    this.stats.payloads.push(Math.max(request, response));
     await Promise.resolve();
   }
   /** Guards an API that needs a requirement set (ApiNotFound at sync, as in an older Excel). */

@@ -2,6 +2,9 @@
 import { ClientObject, ClientResult, Ctx, officeError, SheetRef, wire } from './excel-host-core';
 import { parseRect, Rect, rectAddress, SheetModel, Value } from './excel-host-model';
 
+/** getMergedAreasOrNullObject answers for at most this many merged areas. */
+export const MERGED_AREAS_LIMIT = 512;
+
 /** Quotes a sheet name for an address when Excel would. */
 function qualified(sheet: string, address: string): string {
   const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
@@ -20,8 +23,8 @@ class Fill {
       const { sheet, rects } = this.targets();
       for (const rect of rects) forEachCell(rect, (r, c) => { sheet.cell(r, c, true)!.fill = { color: color.toUpperCase(), pattern: 'Solid' }; });
       this.ctx.stats.log.push(`fill ${sheet.name}!${this.label} ${color.toUpperCase()}`);
-      return wire(color);
-    });
+      return 0;
+    }, wire(color));
   }
   clear(): void {
     this.ctx.enqueue(() => {
@@ -84,16 +87,17 @@ export class RangeProxy extends ClientObject {
     const self = this;
     this.dataValidation = {
       set errorAlert(_a: unknown) { /* message texts only */ },
-      set prompt(p: unknown) { ctx.enqueue(() => { self.promptSet = p; return wire(p); }); },
+      set prompt(p: unknown) { ctx.enqueue(() => { self.promptSet = p; return 0; }, wire(p)); },
       clear() { ctx.enqueue(() => { const s = sheetRef(); s.validations = s.validations.filter((v) => v.address !== rectAddress(rect)); return 0; }); },
       set rule(rule: unknown) {
+        const source = (rule as { list?: { source: string } }).list?.source;
         ctx.enqueue(() => {
           const list = (rule as { list?: { source: string } }).list;
           if (!list) throw officeError('InvalidArgument', '替身只支持列表校验');
           const s = sheetRef();
           s.validations.push({ address: rectAddress(rect), source: list.source });
-          return wire(list.source);
-        });
+          return 0;
+        }, wire(source));
       },
       get rule(): unknown { return self.get('rule'); },
     };
@@ -148,8 +152,8 @@ export class RangeProxy extends ClientObject {
       const sheet = this.sheetRef();
       forEachCell(this.rect, (r, c, i, j) => sheet.enter(r, c, v[i][j]));
       this.ctx.stats.log.push(`write ${sheet.name}!${rectAddress(this.rect)}`);
-      return wire(v);
-    });
+      return 0;
+    }, wire(v));
   }
   get numberFormat(): string[][] { return this.get('numberFormat') as string[][]; }
   set numberFormat(v: string[][]) {
@@ -157,8 +161,8 @@ export class RangeProxy extends ClientObject {
       this.checkShape(v, 'numberFormat');
       const sheet = this.sheetRef();
       forEachCell(this.rect, (r, c, i, j) => { sheet.cell(r, c, true)!.numberFormat = v[i][j]; });
-      return wire(v);
-    });
+      return 0;
+    }, wire(v));
   }
   get address(): string { return this.get('address') as string; }
   get rowCount(): number { return this.get('rowCount') as number; }
@@ -185,8 +189,8 @@ export class RangeProxy extends ClientObject {
         const fill = v[i][j]?.format?.fill;
         if (fill) sheet.cell(r, c, true)!.fill = { color: (fill.color ?? '#FFFFFF').toUpperCase(), pattern: fill.pattern ?? 'Solid' };
       });
-      return wire(v);
-    });
+      return 0;
+    }, wire(v));
   }
   /** Selects the range (and activates its sheet). */
   select(): void {
@@ -206,6 +210,9 @@ export class RangeProxy extends ClientObject {
     this.ctx.enqueue(() => {
       const r = this.rect;
       proxy.rects = this.sheetRef().merges.filter((m) => !(m.r1 < r.r0 || m.r0 > r.r1 || m.c1 < r.c0 || m.c0 > r.c1));
+      // @types/office-js, Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than
+      // 512, then this method will fail to return the result" (the error code is not documented).
+      if (proxy.rects.length > MERGED_AREAS_LIMIT) throw officeError('GeneralException', `区域内的合并区域超过 ${MERGED_AREAS_LIMIT} 个`);
       return 0;
     });
     proxy.settleNull(() => proxy.rects.length > 0);
@@ -231,6 +238,7 @@ export class MergedAreasProxy extends ClientObject {
     return out;
   }
   get address(): string { return this.get('address') as string; }
+  get areaCount(): number { return this.get('areaCount') as number; }
 }
 
 /** Excel.RangeAreas: several rectangles of one sheet (getRanges("A1:A5, C3")). */

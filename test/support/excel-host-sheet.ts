@@ -39,8 +39,8 @@ class NoteCollectionProxy {
       if (sheet.notes.has(address)) throw officeError('InvalidOperation', `单元格 ${address} 已有备注`);
       sheet.notes.set(address, content);
       this.ctx.stats.log.push(`note ${sheet.name}!${address}`);
-      return wire(content);
-    });
+      return 0;
+    }, wire(content));
     return new NoteProxy(this.ctx, this.sheetRef, address, true);
   }
   getItemOrNullObject(key: string): NoteProxy {

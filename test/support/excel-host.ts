@@ -1,6 +1,6 @@
 /** The Excel host stand-in: `Office` and `Excel` globals over an in-memory workbook, faithful to the Office.js
  *  shapes the adapter uses (batched sync, load-before-read, null objects, requirement sets, 5 MB payloads). */
-import { ClientObject, ClientResult, Ctx, HostStats, officeError, splitSheet } from './excel-host-core';
+import { ClientObject, ClientResult, Ctx, HostStats, officeError, splitSheet, wire } from './excel-host-core';
 import { parseRect, rectAddress, Value, WorkbookModel } from './excel-host-model';
 import { WorksheetProxy } from './excel-host-sheet';
 
@@ -91,8 +91,8 @@ class CommentCollectionProxy extends ClientObject {
       id = this.ctx.model.newId();
       this.ctx.model.comments.push({ id, address: full, content });
       this.ctx.stats.log.push(`comment ${full}`);
-      return content.length;
-    });
+      return 0;
+    }, wire(content));
     return new CommentProxy(this.ctx, () => id);
   }
   getItem(id: string): CommentProxy {
@@ -139,7 +139,9 @@ class WorksheetCollectionProxy extends ClientObject {
 /** Creates a host over `model` and returns the globals plus counters. */
 export function createHost(model = new WorkbookModel(), opts: HostOptions = {}): Host {
   const maxApi = opts.excelApi ?? '1.18';
-  const stats: HostStats = { syncs: 0, payloads: [], refused: 0, log: [], leakedTracked: 0 };
+  const stats: HostStats = { syncs: 0, payloads: [], requests: [], responses: [], refused: 0, log: [], leakedTracked: 0 };
+  const platform = opts.platform ?? 'OfficeOnline';
+  const web = platform === 'OfficeOnline';
   const dialogs: Host['dialogs'] = [];
   const actions: Host['actions'] = new Map();
   const api = (v: string) => versionAtMost(v, maxApi);
@@ -167,8 +169,8 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
           stats.log.push(`insertsheet ${s.name}`);
         }
         result.set(ids);
-        return base64.length;
-      });
+        return 0;
+      }, base64.length);
       return result;
     },
   });
@@ -176,7 +178,7 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
   const Excel = {
     /** Excel.run: one context, a final sync for anything still queued, tracked objects counted as leaks. */
     async run<T>(batch: (ctx: Ctx & { workbook: ReturnType<typeof makeWorkbook> }) => Promise<T>): Promise<T> {
-      const ctx = new Ctx(model, stats, api) as Ctx & { workbook: ReturnType<typeof makeWorkbook> };
+      const ctx = new Ctx(model, stats, api, web) as Ctx & { workbook: ReturnType<typeof makeWorkbook> };
       ctx.workbook = makeWorkbook(ctx);
       const out = await batch(ctx);
       if (ctx.pending) await ctx.sync();
@@ -200,7 +202,7 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     onReady(cb?: (info: { host: string; platform: string }) => void) {
-      const info = { host: 'Excel', platform: opts.platform ?? 'OfficeOnline' };
+      const info = { host: 'Excel', platform };
       cb?.(info);
       return Promise.resolve(info);
     },

@@ -27,7 +27,7 @@ describe('readWorkbook', () => {
     expect(host.stats.syncs).toBe(3); // names, used ranges, one block
   });
 
-  test('a 20,000 × 12 sheet is read in two blocks of at most 20,000 rows, each sync under 5 MB', async () => {
+  test('a 20,000 × 12 sheet: a 200-row probe, then blocks of at most 20,000 rows sized by what the probe weighed', async () => {
     const host = useHost((m) => {
       const s = m.addSheet('论文');
       const grid = Array.from({ length: 20000 }, (_, r) => Array.from({ length: 12 }, (_, c) => (c === 0 ? r + 1 : `教师${r % 97}题目${c}`)));
@@ -36,26 +36,74 @@ describe('readWorkbook', () => {
     const read = await readWorkbook();
     expect(read.sheets[0].grid).toHaveLength(20000);
     expect(read.sheets[0].grid[19999][0]).toBe(20000);
-    expect(host.stats.log.filter((l) => l.startsWith('read'))).toEqual(['read 论文!A1:L16666', 'read 论文!A16667:L20000']);
-    expect(host.stats.syncs).toBe(4);
+    const reads = host.stats.log.filter((l) => l.startsWith('read')).map((l) => /A(\d+):L(\d+)$/.exec(l)!.slice(1).map(Number));
+    expect(reads[0]).toEqual([1, 200]);
+    // every row read exactly once, in order, no block over 20,000 rows
+    reads.forEach(([from], i) => expect(from).toBe(i === 0 ? 1 : reads[i - 1][1] + 1));
+    expect(reads[reads.length - 1][1]).toBe(20000);
+    for (const [from, to] of reads) expect(to - from + 1).toBeLessThanOrEqual(20000);
+    expect(reads.length).toBeLessThanOrEqual(4);
+    expect(host.stats.syncs).toBe(2 + reads.length); // names, used ranges, one per block
     expect(Math.max(...host.stats.payloads)).toBeLessThan(PAYLOAD_LIMIT);
     expect(host.stats.refused).toBe(0);
   });
 
-  test('long text cells shrink later blocks so no request passes 5 MB', async () => {
+  test('long Chinese text cells: the probe measures them, so no request or answer passes 5 MB', async () => {
     const host = useHost((m) => {
       const s = m.addSheet('反思');
-      const body = '这是一篇很长的反思正文。'.repeat(40); // ~480 characters per cell
+      const body = '这是一篇很长的反思正文。'.repeat(40); // ~480 characters, ~1.4 KB per cell
       s.setGrid(Array.from({ length: 12000 }, (_, r) => [r + 1, body, body, body]));
     });
     const read = await readWorkbook();
     expect(read.sheets[0].grid).toHaveLength(12000);
     expect(read.sheets[0].grid[11999][0]).toBe(12000);
-    // the first 12,000-row block is refused, as Excel on the web would; the reader retries smaller and adapts
-    expect(host.stats.refused).toBeGreaterThanOrEqual(1);
-    expect(host.stats.refused).toBeLessThanOrEqual(2);
-    expect(Math.max(...host.stats.payloads)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(read.sheets[0].grid[11999][1]).toBe('这是一篇很长的反思正文。'.repeat(40));
+    // read at 20 bytes a cell (the old first guess) the first block would be 12,000 rows and ~50 MB
+    expect(host.stats.refused).toBe(0);
+    expect(Math.max(...host.stats.responses)).toBeLessThan(PAYLOAD_LIMIT);
     expect(host.stats.leakedTracked).toBe(0);
+  });
+
+  test('an answer over 5 MB (ResponsePayloadSizeLimitExceeded, Excel on the web) is read again in smaller blocks', async () => {
+    // short cells in the probe rows, long ones after: the block planned from the probe is far too big to answer
+    const long = '研'.repeat(3000);
+    const host = useHost((m) => {
+      const s = m.addSheet('反思');
+      s.setGrid(Array.from({ length: 6000 }, (_, r) => [r + 1, r < 200 ? '短' : long, r < 200 ? '短' : long]));
+    });
+    const read = await readWorkbook();
+    expect(read.sheets[0].grid).toHaveLength(6000);
+    expect(read.sheets[0].grid[5999]).toEqual([6000, long, long]);
+    expect(read.sheets[0].grid[100]).toEqual([101, '短', '短']);
+    expect(host.stats.refused).toBeGreaterThanOrEqual(1); // the answer, not the request, was too large
+    expect(Math.max(...host.stats.requests)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(Math.max(...host.stats.payloads)).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test('Excel on Windows has no 5 MB limit: the same sheet reads without a refusal', async () => {
+    const long = '研'.repeat(3000);
+    const host = useHost((m) => m.addSheet('反思').setGrid(Array.from({ length: 6000 }, (_, r) => [r + 1, r < 200 ? '短' : long])), { platform: 'PC' });
+    const read = await readWorkbook();
+    expect(read.sheets[0].grid[5999]).toEqual([6000, long]);
+    expect(host.stats.refused).toBe(0);
+  });
+
+  test('more than 512 merged areas (getMergedAreasOrNullObject fails) still reads, every merge filled', async () => {
+    const host = useHost((m) => {
+      const s = m.addSheet('论文');
+      const grid: (string | null)[][] = [['教师', '题目']];
+      for (let i = 0; i < 600; i++) grid.push([`教师${i}`, `题目${i}甲`], [null, `题目${i}乙`]);
+      s.setGrid(grid);
+      for (let i = 0; i < 600; i++) s.merges.push({ r0: 1 + 2 * i, c0: 0, r1: 2 + 2 * i, c1: 0 }); // A2:A3, A4:A5, …
+    });
+    const read = await readWorkbook();
+    const grid = read.sheets[0].grid;
+    expect(grid).toHaveLength(1201);
+    for (let i = 0; i < 600; i++) {
+      expect(grid[1 + 2 * i][0]).toBe(`教师${i}`);
+      expect(grid[2 + 2 * i][0]).toBe(`教师${i}`);
+    }
+    expect(host.stats.syncs).toBeLessThan(12);
   });
 
   test('merged cells: every cell of a merge gets its value, in the same round trip as the used ranges (ExcelApi 1.13)', async () => {

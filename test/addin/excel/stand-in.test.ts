@@ -63,13 +63,64 @@ describe('Excel stand-in contract', () => {
     });
   });
 
-  test('a request over 5 MB is refused with RequestPayloadSizeLimitExceeded', async () => {
+  test('an answer over 5 MB is refused with ResponsePayloadSizeLimitExceeded (Excel on the web)', async () => {
     const host = useHost((m) => m.addSheet('大表').setGrid(Array.from({ length: 3000 }, () => ['这是一段很长的文字。'.repeat(60)])));
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem('大表').getRange('A1:A3000').load('values');
-      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     });
     expect(host.stats.refused).toBe(1);
     expect(3000 * 60 * 10 * 3).toBeGreaterThan(PAYLOAD_LIMIT); // the sheet really is over the limit
+  });
+
+  test('a request over 5 MB is refused with RequestPayloadSizeLimitExceeded and none of it is applied', async () => {
+    const host = useHost((m) => m.addSheet('大表'));
+    const big = Array.from({ length: 3000 }, () => ['这是一段很长的文字。'.repeat(60)]);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('大表');
+      ws.getRange('C1').values = [['先写的小单元格']];
+      ws.getRange('A1:A3000').values = big;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+    expect(host.model.sheet('大表')!.grid()).toEqual([]); // not even the small write queued before it
+    expect(host.stats.refused).toBe(1);
+  });
+
+  test('each queued action costs request bytes: 10,000 single-cell writes in one sync pass 5 MB', async () => {
+    const host = useHost((m) => m.addSheet('表'));
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('表');
+      for (let r = 1; r <= 10000; r++) ws.getRange(`A${r}`).values = [[r]];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+      for (let r = 1; r <= 2000; r++) ws.getRange(`A${r}`).values = [[r]];
+      await context.sync();
+    });
+    expect(host.model.sheet('表')!.value(1999, 0)).toBe(2000);
+  });
+
+  test('Excel on Windows, Mac and iPad have no payload limit', async () => {
+    const host = useHost((m) => m.addSheet('大表').setGrid(Array.from({ length: 3000 }, () => ['这是一段很长的文字。'.repeat(60)])), { platform: 'PC' });
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('大表').getRange('A1:A3000').load('values');
+      await context.sync();
+      expect(r.values).toHaveLength(3000);
+    });
+    expect(host.stats.refused).toBe(0);
+  });
+
+  test('getMergedAreasOrNullObject fails over 512 merged areas; a part of the range under the limit answers', async () => {
+    useHost((m) => {
+      const s = m.addSheet('表');
+      s.setGrid([['x']]);
+      for (let i = 0; i < 513; i++) s.merges.push({ r0: 2 * i, c0: 1, r1: 2 * i + 1, c1: 1 });
+    });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('表');
+      ws.getRange('A1:B1026').getMergedAreasOrNullObject().load('address');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      const part = ws.getRange('A1:B1024').getMergedAreasOrNullObject().load('areaCount');
+      await context.sync();
+      expect(part.areaCount).toBe(512);
+    });
   });
 });
