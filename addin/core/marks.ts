@@ -89,8 +89,30 @@ export function planSheet(
   return plan;
 }
 
-/** A fill as read from Excel (colour + pattern) → the registry's form (null = no fill). */
-export function fillKey(fill: { color?: string; pattern?: string } | undefined): string | null {
-  if (!fill || fill.pattern === 'None' || !fill.color) return null;
-  return fill.color.toUpperCase();
+/** A fill as getCellProperties answers it. */
+export interface FillProps { color?: string | null; pattern?: string | null; patternColor?: string | null; tintAndShade?: number | null }
+
+/**
+ * A fill as read from Excel → the registry's form: null for no fill, `#RRGGBB` for a plain solid colour, and for a
+ * patterned or tinted fill its properties as JSON (so 清除标记 puts back the pattern and tint, not a flat colour).
+ * No Fill comes back as white with a *null* pattern (OfficeDev/office-js #4900, #6218), so a missing pattern is no fill.
+ */
+export function fillKey(fill: FillProps | undefined): string | null {
+  if (!fill || !fill.pattern || fill.pattern === 'None' || !fill.color) return null;
+  const color = fill.color.toUpperCase();
+  if (fill.pattern === 'Solid' && !fill.tintAndShade) return color;
+  const out: FillProps = { color, pattern: fill.pattern };
+  if (fill.patternColor) out.patternColor = fill.patternColor.toUpperCase();
+  if (fill.tintAndShade) out.tintAndShade = fill.tintAndShade;
+  return JSON.stringify(out);
+}
+
+/** The registry's form of a fill → the properties to set (null for a plain colour, set through `fill.color`). */
+export function fillProps(key: string): FillProps | null {
+  if (!key.startsWith('{')) return null;
+  try {
+    return JSON.parse(key) as FillProps;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@
  *  (ExcelApi 1.18) or a comment (1.10) — two syncs for any number of findings (three on the comment path). */
 import { colLetter } from '../../shared/a1';
 import { areaAddress, cellOf, chunkAddresses, mergeCells } from '../core/areas';
-import { cellMarks, fillKey, planSheet, type CellMark, type Mark, type MarkEntry, type MarkRegistry, type NoteOwner } from '../core/marks';
+import { cellMarks, fillKey, fillProps, planSheet, type CellMark, type Mark, type MarkEntry, type MarkRegistry, type NoteOwner } from '../core/marks';
 import { capabilities } from './host';
 import { docSetting, saveDocSettings } from './settings';
 
@@ -67,7 +67,7 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
       fills.set(sheet, areas.map((a) => {
         const inArea: string[] = []; // row-major, the order getCellProperties answers in
         for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) inArea.push(`${colLetter(c)}${r}`);
-        const props = ws.getRange(areaAddress(a)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+        const props = ws.getRange(areaAddress(a)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } });
         return { cells: inArea, props };
       }));
       if (mode === 'note') {
@@ -112,7 +112,14 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
       }
       if (plan.clears.length) for (const chunk of chunkAddresses(mergeCells(plan.clears.map(cellOf)))) ws.getRanges(chunk).format.fill.clear();
       for (const [color, cells] of plan.fills) {
-        for (const chunk of chunkAddresses(mergeCells(cells.map(cellOf)))) ws.getRanges(chunk).format.fill.color = color;
+        const props = fillProps(color);
+        if (props) {
+          // a patterned or tinted fill the user had: put back every property of it, cell area by cell area
+          for (const a of mergeCells(cells.map(cellOf))) {
+            const cell = { format: { fill: props } } as Excel.SettableCellProperties;
+            ws.getRange(areaAddress(a)).setCellProperties(Array.from({ length: a.r1 - a.r0 + 1 }, () => Array.from({ length: a.c1 - a.c0 + 1 }, () => cell)));
+          }
+        } else for (const chunk of chunkAddresses(mergeCells(cells.map(cellOf)))) ws.getRanges(chunk).format.fill.color = color;
       }
       const entries: Record<string, MarkEntry> = plan.registry;
       for (const m of plan.addNotes) {

@@ -8,9 +8,12 @@ export interface CellModel {
   value: Value;
   formula?: string;
   numberFormat: string;
-  fill: { color: string; pattern: string };
+  fill: FillModel;
   bold?: boolean;
 }
+
+/** A cell's fill as Excel keeps it: a pattern ('None' = no fill, 'Solid', 'Gray25', …), its colours and tint. */
+export interface FillModel { color: string; pattern: string; patternColor?: string; tintAndShade?: number }
 
 /** A data-validation list on a rectangle. */
 export interface ValidationModel { address: string; source: string }
@@ -140,6 +143,11 @@ export class SheetModel {
     const { r0, c0 } = parseRect(address);
     const f = this.cell(r0, c0)?.fill ?? NO_FILL;
     return f.pattern === 'None' ? null : f.color;
+  }
+  /** The whole fill of a cell (test assertions). */
+  fillOf(address: string): FillModel {
+    const { r0, c0 } = parseRect(address);
+    return { ...(this.cell(r0, c0)?.fill ?? NO_FILL) };
   }
 }
 

@@ -21,6 +21,7 @@ class Fill {
   set color(color: string) {
     this.ctx.enqueue(() => {
       const { sheet, rects } = this.targets();
+      // setting the colour gives a plain solid fill: no pattern colour, no tint
       for (const rect of rects) forEachCell(rect, (r, c) => { sheet.cell(r, c, true)!.fill = { color: color.toUpperCase(), pattern: 'Solid' }; });
       this.ctx.stats.log.push(`fill ${sheet.name}!${this.label} ${color.toUpperCase()}`);
       return 0;
@@ -174,20 +175,34 @@ export class RangeProxy extends ClientObject {
     const result = new ClientResult<unknown[][]>();
     this.ctx.enqueue(() => {
       const sheet = this.sheetRef();
-      const v = this.map(sheet, (cell) => ({ format: { fill: { ...(cell?.fill ?? { color: '#FFFFFF', pattern: 'None' }) } } }));
+      // No Fill comes back as white with a null pattern, not as pattern 'None' (OfficeDev/office-js #4900, #6218);
+      // a patterned or tinted fill comes back with its pattern, pattern colour and tint.
+      const v = this.map(sheet, (cell) => {
+        const f = cell?.fill ?? { color: '#FFFFFF', pattern: 'None' };
+        return f.pattern === 'None'
+          ? { format: { fill: { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: 0 } } }
+          : { format: { fill: { color: f.color, pattern: f.pattern, patternColor: f.patternColor ?? null, tintAndShade: f.tintAndShade ?? 0 } } };
+      });
       result.set(v);
       return wire(v);
     });
     return result;
   }
   /** setCellProperties: restores fills cell by cell. */
-  setCellProperties(v: { format?: { fill?: { color?: string; pattern?: string } } }[][]): void {
+  setCellProperties(v: { format?: { fill?: { color?: string; pattern?: string; patternColor?: string; tintAndShade?: number } } }[][]): void {
     this.ctx.enqueue(() => {
       this.checkShape(v, 'cellProperties');
       const sheet = this.sheetRef();
       forEachCell(this.rect, (r, c, i, j) => {
         const fill = v[i][j]?.format?.fill;
-        if (fill) sheet.cell(r, c, true)!.fill = { color: (fill.color ?? '#FFFFFF').toUpperCase(), pattern: fill.pattern ?? 'Solid' };
+        if (!fill) return;
+        const cell = sheet.cell(r, c, true)!;
+        const next = { ...cell.fill };
+        if (fill.color !== undefined) { next.color = fill.color.toUpperCase(); if (next.pattern === 'None') next.pattern = 'Solid'; }
+        if (fill.pattern !== undefined) next.pattern = fill.pattern;
+        if (fill.patternColor !== undefined) next.patternColor = fill.patternColor.toUpperCase();
+        if (fill.tintAndShade !== undefined) next.tintAndShade = fill.tintAndShade;
+        cell.fill = next;
       });
       return 0;
     }, wire(v));

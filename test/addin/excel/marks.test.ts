@@ -18,6 +18,31 @@ const e = (row: number, col: string, message = '缺少必填项'): Mark => ({ sh
 const w = (row: number, col: string, message = '迟交'): Mark => ({ sheet: '论文', row, col, severity: 'warning', message });
 
 describe('applyMarks (notes, ExcelApi 1.18)', () => {
+  test('a cell with no fill gets no fill back after 清除标记, not solid white (No Fill reads as #FFFFFF, null pattern)', async () => {
+    const host = useHost(setup);
+    await applyMarks([e(3, 'B')], 'all');
+    await clearMarks();
+    const sheet = host.model.sheet('论文')!;
+    expect(sheet.fillOf('B3').pattern).toBe('None');
+    expect(sheet.fillAt('B3')).toBeNull();
+  });
+
+  test('patterned and tinted fills come back whole after 清除标记: pattern, pattern colour and tint', async () => {
+    const host = useHost((m) => {
+      setup(m);
+      const s = m.sheet('论文')!;
+      s.cell(1, 1, true)!.fill = { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' }; // B2
+      s.cell(1, 2, true)!.fill = { color: '#4472C4', pattern: 'Solid', tintAndShade: 0.6 }; // C2
+    });
+    await applyMarks([e(2, 'B'), w(2, 'C')], 'all');
+    const sheet = host.model.sheet('论文')!;
+    expect(sheet.fillAt('B2')).toBe(RED);
+    expect(sheet.fillOf('C2')).toEqual({ color: AMBER, pattern: 'Solid' });
+    await clearMarks();
+    expect(sheet.fillOf('B2')).toEqual({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' });
+    expect(sheet.fillOf('C2')).toEqual({ color: '#4472C4', pattern: 'Solid', tintAndShade: 0.6 });
+  });
+
   test('adjacent cells are merged into range areas; errors red, warnings amber; the message is a note', async () => {
     const host = useHost(setup);
     const out = await applyMarks([e(3, 'B'), e(4, 'B'), e(5, 'B'), e(7, 'D'), w(3, 'C'), w(4, 'C', '格式')], 'all');
