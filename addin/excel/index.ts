@@ -5,4 +5,4 @@ export { applyMarks, clearMarks, MARKS_KEY, type MarkOutcome, type SheetRef } fr
 export { writeCells, selectCell, sheetNames, type CellChange } from './cells';
 export { applyStructure, type StructureOutcome } from './structure';
 export { insertReport, addComparisonChart, REPORT_KEY, type ReportSheet, type InsertOutcome, type ComparisonRow } from './report';
-export { docSetting, saveDocSettings, userValue, setUserValue } from './settings';
+export { docSetting, refreshDocSettings, saveDocSettings, userValue, setUserValue } from './settings';

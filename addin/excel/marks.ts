@@ -4,10 +4,31 @@ import { colLetter } from '../../shared/a1';
 import { areaAddress, cellOf, chunkAddresses, mergeCells } from '../core/areas';
 import { cellMarks, fillKey, fillProps, planSheet, type CellMark, type Mark, type MarkEntry, type MarkRegistry, type NoteOwner } from '../core/marks';
 import { capabilities } from './host';
-import { docSetting, saveDocSettings } from './settings';
+import { docSetting, refreshDocSettings, saveDocSettings } from './settings';
 
 /** Document-settings key of the mark registry. */
 export const MARKS_KEY = 'yanbiao.marks';
+/** Document-settings key of the name of each sheet in the registry, by id. */
+export const MARK_SHEETS_KEY = 'yanbiao.markSheets';
+
+/**
+ * The registry with each entry under the id its sheet has now. Worksheet ids hold only within a session: reopened
+ * (or opened in another Excel version) a sheet has a new id (OfficeDev/office-js-docs #297, office-js #1390), so an
+ * entry whose id is gone moves to the sheet that bears the name it had when it was saved. Within a session the id
+ * follows a renamed sheet; across sessions the name does.
+ */
+export function rekey(registry: MarkRegistry, names: Record<string, string>, refs: SheetRef[]): MarkRegistry {
+  const ids = new Set(refs.map((r) => r.id));
+  const idByName = new Map(refs.map((r) => [r.name, r.id]));
+  const out: MarkRegistry = {};
+  for (const [id, cells] of Object.entries(registry)) if (ids.has(id)) out[id] = cells;
+  for (const [id, cells] of Object.entries(registry)) {
+    if (ids.has(id)) continue;
+    const now = names[id] !== undefined ? idByName.get(names[id]) : undefined;
+    if (now !== undefined && !(now in out)) out[now] = cells;
+  }
+  return out;
+}
 
 /** What a marking run did. */
 export interface MarkOutcome { cells: number; removed: number; notes: number; skippedNotes: number; mode: 'note' | 'comment' | 'none' }
@@ -33,7 +54,9 @@ export interface SheetRef { name: string; id: string }
 export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?: SheetRef[]): Promise<MarkOutcome> {
   const caps = capabilities();
   const mode: MarkOutcome['mode'] = caps.notes ? 'note' : caps.comments ? 'comment' : 'none';
-  const registry: MarkRegistry = docSetting<MarkRegistry>(MARKS_KEY) ?? {};
+  await refreshDocSettings(); // marks another runtime (the ribbon's 校验) saved
+  const saved: MarkRegistry = docSetting<MarkRegistry>(MARKS_KEY) ?? {};
+  const savedNames = docSetting<Record<string, string>>(MARK_SHEETS_KEY) ?? {};
   const wanted = cellMarks(marks);
   const outcome: MarkOutcome = { cells: 0, removed: 0, notes: 0, skippedNotes: 0, mode };
 
@@ -47,6 +70,7 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
       await context.sync();
       refs = ws.items.map((w) => ({ name: w.name, id: w.id }));
     } else if (commentsList) await context.sync();
+    const registry = rekey(saved, savedNames, refs);
     const idOf = new Map(refs.map((r) => [r.name, r.id]));
     const nameOf = new Map(refs.map((r) => [r.id, r.name]));
     // from here on a sheet is its id: the registry's key, and a key getItem() accepts
@@ -136,9 +160,10 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
     await context.sync();
     for (const [sheet, address, comment] of added) result[sheet][address].comment = comment.id;
     for (const id of Object.keys(result)) if (!nameOf.has(id)) delete result[id]; // sheet deleted by the user
-    return result;
+    return { result, names: Object.fromEntries(Object.keys(result).map((id) => [id, nameOf.get(id)!])) };
   });
-  await saveDocSettings({ [MARKS_KEY]: Object.keys(next).length ? next : null });
+  const any = Object.keys(next.result).length > 0;
+  await saveDocSettings({ [MARKS_KEY]: any ? next.result : null, [MARK_SHEETS_KEY]: any ? next.names : null });
   return outcome;
 }
 

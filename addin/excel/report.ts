@@ -4,7 +4,7 @@ import { colLetter } from '../../shared/a1';
 import type { Grid } from '../../shared/types';
 import { PAYLOAD_BUDGET, rowsPerBlock } from '../core/blocks';
 import { capabilities } from './host';
-import { docSetting, saveDocSettings } from './settings';
+import { docSetting, refreshDocSettings, saveDocSettings } from './settings';
 
 /** Document-settings key: the sheets Yanbiao inserted last time (replaced on the next download). */
 export const REPORT_KEY = 'yanbiao.reportSheets';
@@ -41,6 +41,7 @@ function reportName(name: string, taken: Set<string>): string {
  * name as values and formats; the others go in with insertWorksheetsFromBase64 where ExcelApi 1.13 is there.
  */
 export async function insertReport(base64: string, sheets: ReportSheet[]): Promise<InsertOutcome> {
+  await refreshDocSettings();
   const prior = docSetting<string[]>(REPORT_KEY) ?? [];
   // the whole file travels in one request: past Excel on the web's 5 MB limit it would be refused, so write values
   const canBase64 = capabilities().insertSheets && base64.length <= PAYLOAD_BUDGET;
@@ -90,6 +91,7 @@ export interface ComparisonRow { label: string; school: number; district: number
 
 /** Writes a small table on sheet `name` and a clustered column chart of the school against the district. */
 export async function addComparisonChart(name: string, school: string, rows: ComparisonRow[]): Promise<void> {
+  await refreshDocSettings();
   const prior = docSetting<string[]>(REPORT_KEY) ?? [];
   await Excel.run(async (context) => {
     const book = context.workbook;

@@ -6,8 +6,21 @@ export function docSetting<T>(name: string): T | null {
   return (Office.context.document.settings.get(name) as T | undefined) ?? null;
 }
 
-/** Sets document settings and saves them into the workbook. */
-export function saveDocSettings(values: Record<string, unknown>): Promise<void> {
+/**
+ * Reads the settings saved in the document into this runtime's copy. Each runtime (the task pane; a ribbon command
+ * where the host has no shared runtime) works on its own in-memory copy, and saveAsync writes the whole copy over
+ * the document's: without this, the pane would neither see the marks the 校验 command saved nor keep them on its
+ * next save. A failed refresh leaves the copy as it was.
+ */
+export function refreshDocSettings(): Promise<void> {
+  const s = Office.context.document.settings;
+  if (typeof s.refreshAsync !== 'function') return Promise.resolve();
+  return new Promise((resolve) => s.refreshAsync(() => resolve()));
+}
+
+/** Sets document settings and saves them into the workbook, over the latest the document holds. */
+export async function saveDocSettings(values: Record<string, unknown>): Promise<void> {
+  await refreshDocSettings();
   const s = Office.context.document.settings;
   for (const [k, v] of Object.entries(values)) {
     if (v === null || v === undefined) s.remove(k);

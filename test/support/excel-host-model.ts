@@ -157,8 +157,10 @@ export class WorkbookModel {
   comments: CommentModel[] = [];
   active = '';
   selection = { sheet: '', address: 'A1' };
-  settings: Record<string, unknown> = {};
+  /** The document settings as saved in the file; each runtime works on its own copy of them (see createHost). */
   savedSettings: Record<string, unknown> = {};
+  /** The settings the file holds (set-up writes here before a host opens the workbook). */
+  get settings(): Record<string, unknown> { return this.savedSettings; }
   private nextId = 1;
 
   /** Adds a sheet (test set-up and worksheets.add). */
@@ -178,6 +180,14 @@ export class WorkbookModel {
     const s = this.sheet(name) ?? this.sheets.find((x) => x.id === name);
     if (!s) throw Object.assign(new Error(`找不到工作表 ${name}`), { code: 'ItemNotFound' });
     return s;
+  }
+  /**
+   * Closes and reopens the workbook: every worksheet gets a new id. "The ID remains constant within a single session
+   * but will change between sessions (eg. closing and reopening)" (OfficeDev/office-js-docs #297); ids also differ
+   * when another Excel version opens the file (OfficeDev/office-js #1390). Open a new host on the model afterwards.
+   */
+  reopen(): void {
+    for (const s of this.sheets) s.id = `{sheet-${this.nextId++}}`;
   }
   /** A fresh comment id. */
   newId(): string { return `comment-${this.nextId++}`; }

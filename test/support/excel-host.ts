@@ -187,13 +187,25 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
     },
   };
 
+  // One copy of the document settings per runtime, loaded when the runtime starts: a host is one runtime (the task
+  // pane, or a ribbon command's own runtime without a shared runtime). saveAsync writes *all* of this copy into the
+  // document, over whatever another runtime saved; refreshAsync reads the document's settings back into this copy.
+  // (Office.Settings.refreshAsync, @types/office-js: "each add-in is working against an in-memory copy of the settings
+  // loaded from the document … This can happen whenever an instance of the add-in calls the Settings.saveAsync method
+  // to persist all of that user's settings to the document.")
+  const clone = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
+  let memory = clone(model.savedSettings);
   const settings = {
-    get: (name: string) => model.settings[name] ?? null,
-    set: (name: string, value: unknown) => { model.settings[name] = JSON.parse(JSON.stringify(value)); },
-    remove: (name: string) => { delete model.settings[name]; },
+    get: (name: string) => memory[name] ?? null,
+    set: (name: string, value: unknown) => { memory[name] = JSON.parse(JSON.stringify(value)); },
+    remove: (name: string) => { delete memory[name]; },
     saveAsync: (cb?: (r: { status: string }) => void) => {
-      model.savedSettings = JSON.parse(JSON.stringify(model.settings));
+      model.savedSettings = clone(memory);
       setTimeout(() => cb?.({ status: 'succeeded' }), 0);
+    },
+    refreshAsync: (cb?: (r: { status: string; value: unknown }) => void) => {
+      memory = clone(model.savedSettings);
+      setTimeout(() => cb?.({ status: 'succeeded', value: settings }), 0);
     },
   };
 
