@@ -1,4 +1,4 @@
-/** Bundles the task pane, the ribbon commands and the dialog into addin/dist (esbuild), with the static pages and
+/** Bundles the task pane (which also registers the ribbon commands) and the dialog into addin/dist (esbuild), with the static pages and
  *  the generated icons. Called by scripts/build.ts on `npm install` / `npm run build`. */
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,6 @@ export async function buildAddin(out: string = DIST): Promise<void> {
   await build({
     entryPoints: {
       taskpane: join(__dirname, 'pane', 'main.ts'),
-      commands: join(__dirname, 'commands', 'commands.ts'),
       dialog: join(__dirname, 'commands', 'dialog.ts'),
     },
     outdir: out,

@@ -37,15 +37,23 @@ export function registerCommand(name: string, run: () => Promise<void>): void {
   (globalThis as Record<string, unknown>)[name] = handler;
 }
 
-/** Opens a dialog page (Office.context.ui.displayDialogAsync); resolves when it is shown. */
+/**
+ * Opens a dialog page (Office.context.ui.displayDialogAsync) and resolves when it is closed: by 确定 (the page posts
+ * 'close') or by the dialog's own close button. A ribbon command awaits this before calling event.completed(): in a
+ * command runtime of its own (no shared runtime), completing ends the runtime, and with it the dialog and the
+ * handler that would close it.
+ */
 export function showDialog(url: string, size = { height: 30, width: 30 }): Promise<void> {
   return new Promise((resolve, reject) => {
     Office.context.ui.displayDialogAsync(url, { ...size, displayInIframe: true }, (r) => {
       if (r.status === Office.AsyncResultStatus.Succeeded) {
         const dialog = r.value;
-        // the page posts 'close' when the user presses 确定
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
-        resolve();
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+          dialog.close();
+          resolve();
+        });
+        // closed by the user (12006) or lost (12002, 12003): nothing more will come from it
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
       } else reject(new Error(`无法打开对话框：${r.error?.message ?? '未知原因'}`));
     });
   });

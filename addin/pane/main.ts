@@ -1,4 +1,5 @@
 /** Task pane entry: waits for Office, checks the host, and shows the four panels as Fluent-style tabs. */
+import { registerRibbonCommands } from '../commands/ribbon';
 import { showDialog, whenReady } from '../excel';
 import { h, messageBar, replace } from './dom';
 import { downloadPanel } from './panels/download';
@@ -47,6 +48,8 @@ async function start(): Promise<void> {
     return;
   }
   if (!state.host.excel) { replace(root, messageBar('error', '研表只能在 Excel 中使用。')); return; }
+  // this page is the add-in's runtime for the ribbon too (shared runtime, or the function file on older hosts)
+  registerRibbonCommands();
   if (!state.host.caps.base) { replace(root, messageBar('error', '此版本的 Excel 太旧（需要 ExcelApi 1.9 及以上），请升级 Office 后再使用研表。')); return; }
   shell(root);
 }

@@ -9,8 +9,18 @@ const root = join(__dirname, '..', '..');
 const xsd = join(root, '..', 'shared', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
 const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
 
+/**
+ * The vendored schemas predate <Runtimes> (../shared/office-manifest-xsd/README.md), so the manifest is checked
+ * against them without that one element, and the element itself is checked below against Microsoft's manifest
+ * reference (Runtimes → Runtime resid, lifetime="long").
+ */
+function withoutRuntimes(xml: string): string {
+  return xml.replace(/\s*<Runtimes>[\s\S]*?<\/Runtimes>/, '');
+}
+
 /** Runs xmllint against Microsoft's schemas; returns [ok, output]. */
 function validate(xml: string): [boolean, string] {
+  xml = withoutRuntimes(xml);
   const dir = mkdtempSync(join(tmpdir(), 'yb-manifest-'));
   const file = join(dir, 'manifest.xml');
   writeFileSync(file, xml);
@@ -46,6 +56,20 @@ describe('manifest.xml', () => {
     // A task pane add-in's high-resolution icon is 64×64 (Microsoft's manifest reference), not the 80 px ribbon icon.
     expect(manifest).toMatch(/<HighResolutionIconUrl DefaultValue="[^"]*\/addin\/assets\/icon-64\.png"\/>/);
     expect(manifest).toContain('<Host Name="Workbook"/>');
+  });
+
+  test('a shared runtime: the task pane page is the runtime of the ribbon command too, kept alive', () => {
+    const runtimes = /<Runtimes>\s*<Runtime resid="([^"]+)" lifetime="long"\/>\s*<\/Runtimes>/.exec(manifest);
+    expect(runtimes).not.toBeNull();
+    const resid = runtimes![1];
+    // Microsoft's recipe: the FunctionFile and the task pane's SourceLocation name the same resource as the Runtime.
+    expect(manifest).toContain(`<FunctionFile resid="${resid}"/>`);
+    expect(manifest).toContain(`<SourceLocation resid="${resid}"/>`);
+    expect(manifest).toMatch(new RegExp(`<bt:Url id="${resid.replace(/\./g, '\\.')}" DefaultValue="[^"]*/addin/taskpane\\.html"/>`));
+    // Runtimes is a child of Host, before the form factor (VersionOverrides 1.0 for task pane add-ins).
+    expect(manifest).toMatch(/<Host xsi:type="Workbook">\s*(<!--[\s\S]*?-->\s*)?<Runtimes>[\s\S]*?<\/Runtimes>\s*<DesktopFormFactor>/);
+    // Not a requirement of the whole add-in: Excel without SharedRuntime 1.1 (2016/2019 volume editions) still installs it.
+    expect(manifest).not.toMatch(/<Set Name="SharedRuntime"/);
   });
 });
 

@@ -13,6 +13,11 @@ export interface HostOptions {
   /** Office.context.partitionKey (undefined on hosts without partitioned storage). */
   partitionKey?: string;
   platform?: string;
+  /**
+   * The add-in runs in a shared runtime (manifest <Runtimes>, SharedRuntime 1.1): a function command's runtime is
+   * the pane's and does not end when the command completes. Default false: the command has a runtime of its own.
+   */
+  sharedRuntime?: boolean;
   /** Decodes an .xlsx (base64) for insertWorksheetsFromBase64. */
   decodeXlsx?: (base64: string) => { name: string; grid: (Value | null | undefined)[][] }[];
 }
@@ -21,10 +26,30 @@ export interface HostOptions {
 export interface Host {
   model: WorkbookModel;
   stats: HostStats;
-  dialogs: { url: string; options: unknown }[];
+  dialogs: DialogState[];
   actions: Map<string, (event: { completed(): void }) => unknown>;
+  /**
+   * Runs a ribbon function command as Office does: the handler gets an event, and its promise settles when the
+   * add-in calls event.completed(). Without a shared runtime, completing ends the command's runtime: its dialogs
+   * close and its event handlers are gone.
+   */
+  runCommand(name: string): Promise<void>;
+  /** False once the command runtime has ended. */
+  readonly alive: boolean;
   Office: unknown;
   Excel: unknown;
+}
+
+/** A dialog opened with displayDialogAsync, as a test sees it. */
+export interface DialogState {
+  url: string;
+  options: unknown;
+  /** Still shown. */
+  open: boolean;
+  /** The dialog page calls Office.context.ui.messageParent(message) (the user pressed 确定). */
+  message(message: string): void;
+  /** The user closes the dialog with its own close button (DialogEventReceived, error 12006). */
+  dismiss(): void;
 }
 
 function versionAtMost(v: string, max: string): boolean {
@@ -144,6 +169,16 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
   const web = platform === 'OfficeOnline';
   const dialogs: Host['dialogs'] = [];
   const actions: Host['actions'] = new Map();
+  // A function command's runtime ends when it calls event.completed() (or times out), unless the add-in uses a
+  // shared runtime ("Add-in commands": ExecuteFunction; "Configure your Office Add-in to use a shared runtime").
+  // A dialog belongs to the runtime that opened it: when that runtime ends, the dialog closes and its
+  // DialogMessageReceived handler is gone, so 确定 can no longer reach the add-in.
+  let alive = true;
+  const endRuntime = () => {
+    if (opts.sharedRuntime) return;
+    alive = false;
+    for (const d of dialogs) d.open = false;
+  };
   const api = (v: string) => versionAtMost(v, maxApi);
 
   const makeWorkbook = (ctx: Ctx) => ({
@@ -226,15 +261,36 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
       document: { settings },
       ui: {
         displayDialogAsync(url: string, options: unknown, cb?: (r: unknown) => void) {
-          dialogs.push({ url, options });
-          const dialog = { close() { /* closed */ }, addEventHandler() { /* no messages in the stand-in */ } };
-          setTimeout(() => cb?.({ status: 'succeeded', value: dialog }), 0);
+          const handlers = new Map<string, (arg: unknown) => void>();
+          const state: DialogState = {
+            url,
+            options,
+            open: true,
+            message: (message: string) => { if (state.open && alive) handlers.get('dialogMessageReceived')?.({ message, origin: new URL(url).origin }); },
+            dismiss: () => {
+              if (!state.open) return;
+              state.open = false;
+              if (alive) handlers.get('dialogEventReceived')?.({ error: 12006 });
+            },
+          };
+          const dialog = {
+            close() { state.open = false; },
+            addEventHandler(type: string, fn: (arg: unknown) => void) { handlers.set(type, fn); },
+          };
+          // shown, and handed to the add-in, in one step
+          setTimeout(() => { dialogs.push(state); cb?.({ status: 'succeeded', value: dialog }); }, 0);
         },
         messageParent() { /* dialog side */ },
       },
     },
   };
-  return { model, stats, dialogs, actions, Office, Excel };
+  const runCommand = (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const fn = actions.get(name);
+      if (!fn) return reject(new Error(`没有注册函数命令 ${name}`));
+      fn({ completed: () => { endRuntime(); resolve(); } });
+    });
+  return { model, stats, dialogs, actions, runCommand, get alive() { return alive; }, Office, Excel };
 }
 
 /** Installs a host's `Office` and `Excel` as globals (what office.js does in a real pane). */

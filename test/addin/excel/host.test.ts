@@ -53,9 +53,16 @@ describe('commands and dialogs', () => {
     expect(ran).toBe(1);
   });
 
-  test('showDialog uses Office.context.ui.displayDialogAsync', async () => {
+  test('showDialog uses Office.context.ui.displayDialogAsync and settles when 确定 closes the dialog', async () => {
     const host = useHost(() => undefined);
-    await showDialog('https://localhost:8443/addin/help.html');
-    expect(host.dialogs).toEqual([{ url: 'https://localhost:8443/addin/help.html', options: { height: 30, width: 30, displayInIframe: true } }]);
+    let closed = false;
+    const shown = showDialog('https://localhost:8443/addin/help.html').then(() => { closed = true; });
+    for (let i = 0; i < 20 && !host.dialogs.length; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(host.dialogs.map((d) => [d.url, d.options, d.open])).toEqual([['https://localhost:8443/addin/help.html', { height: 30, width: 30, displayInIframe: true }, true]]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(closed).toBe(false);
+    host.dialogs[0].message('close');
+    await shown;
+    expect(host.dialogs[0].open).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /** Ribbon function command 校验: validates the active sheet (against the whole workbook) without opening the pane,
- *  then shows the counts in a small dialog. */
+ *  then shows the counts in a small dialog. Registered by the task pane page, which is also the add-in's shared
+ *  runtime (manifest <Runtimes>) and, on hosts without SharedRuntime 1.1, the function file loaded on its own. */
 import { registerTitle, validateOptions } from '../pane/state';
-import { registerCommand, showDialog, whenReady } from '../excel';
+import { registerCommand, showDialog } from '../excel';
 import { validateAndMark } from '../flows/validate';
 
 async function validateActiveSheet(): Promise<void> {
@@ -19,7 +20,11 @@ async function validateActiveSheet(): Promise<void> {
   } catch (err) {
     params.set('fail', err instanceof Error ? err.message : String(err));
   }
+  // resolves once the dialog is closed, so event.completed() comes after 确定
   await showDialog(new URL(`dialog.html?${params}`, location.href).href, { height: 25, width: 30 });
 }
 
-void whenReady().then(() => registerCommand('validateActiveSheet', validateActiveSheet));
+/** Registers the ribbon's function commands (call once Office is ready). */
+export function registerRibbonCommands(): void {
+  registerCommand('validateActiveSheet', validateActiveSheet);
+}
