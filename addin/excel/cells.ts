@@ -1,21 +1,30 @@
-/** Cell writes and selection: safe fixes written cell by cell in one sync, formula-looking text kept as text. */
-import { looksLikeFormula } from '../core/text-guard';
+/** Cell writes and selection: safe fixes written cell by cell, as few syncs as the payload limit allows, formula-looking
+ *  text kept as text. */
+import { cellBytes, WriteBudget } from '../core/limits';
+import { asInput } from '../core/text-guard';
 import type { Cell } from '../../shared/types';
 
 /** One cell to change: Excel row, column letter, new value. */
 export interface CellChange { row: number; col: string; value: Cell }
 
-/** Writes changed cells of one sheet (one sync, calculation suspended); text like `=…` gets the '@' format first. */
+/**
+ * Writes changed cells of one sheet, calculation suspended. Each cell is its own range, so a few thousand fixes would
+ * pass Excel on the web's 5 MB request limit in one sync: the writes are synced whenever the budget is reached.
+ * Values go through `formulas`, so a fixed value that starts with = + - @ stays text (asInput).
+ */
 export async function writeCells(sheet: string, changes: CellChange[]): Promise<number> {
   if (!changes.length) return 0;
   await Excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
+    const budget = new WriteBudget();
     context.workbook.application.suspendApiCalculationUntilNextSync();
-    for (const ch of changes) {
-      const range = ws.getRange(`${ch.col}${ch.row}`);
-      // a fixed value that starts with = + - @ must stay text: otherwise Excel would run it as a formula
-      if (looksLikeFormula(ch.value)) range.numberFormat = [['@']];
-      range.values = [[ch.value ?? '']];
+    for (let i = 0; i < changes.length; i++) {
+      const ch = changes[i];
+      ws.getRange(`${ch.col}${ch.row}`).formulas = [[asInput(ch.value)]];
+      if (budget.add(cellBytes(ch.value), 2) && i < changes.length - 1) {
+        await context.sync();
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+      }
     }
     await context.sync();
   });

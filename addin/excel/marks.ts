@@ -4,6 +4,7 @@ import { colLetter } from '../../shared/a1';
 import { areaAddress, cellOf, chunkAddresses, mergeCells } from '../core/areas';
 import { cellMarks, fillKey, fillProps, planSheet, type CellMark, type Mark, type MarkEntry, type MarkRegistry, type NoteOwner } from '../core/marks';
 import { capabilities } from './host';
+import { cellBytes, WriteBudget } from '../core/limits';
 import { docSetting, refreshDocSettings, saveDocSettings } from './settings';
 
 /** Document-settings key of the mark registry. */
@@ -81,6 +82,14 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
     // sync 1: fills now under every cell we touch, and who owns the note/comment there
     const fills = new Map<string, { cells: string[]; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[]>();
     const noteProbes = new Map<string, Map<string, Excel.Note>>();
+    // Per-cell calls (a note probe, a note added or deleted) cost ~500 bytes of request each: synced in parts
+    const reads = new WriteBudget();
+    const writes = new WriteBudget();
+    const flush = async (bytes: number, actions: number) => {
+      if (!writes.add(bytes, actions)) return;
+      await context.sync();
+      book.application.suspendApiCalculationUntilNextSync();
+    };
     const commentAt = new Map<string, string>(); // 'Sheet!A1' → comment id
     const locations: [string, Excel.Range][] = [];
     if (commentsList) for (const c of commentsList.items) locations.push([c.id, c.getLocation().load('address')]);
@@ -88,16 +97,22 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
       const ws = book.worksheets.getItem(sheet);
       const cells = new Set([...Object.keys(registry[sheet] ?? {}), ...(byId.get(sheet)?.keys() ?? [])]);
       const areas = mergeCells([...cells].map(cellOf));
-      fills.set(sheet, areas.map((a) => {
+      const sheetFills: { cells: string[]; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+      fills.set(sheet, sheetFills);
+      for (const a of areas) {
         const inArea: string[] = []; // row-major, the order getCellProperties answers in
         for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) inArea.push(`${colLetter(c)}${r}`);
         const props = ws.getRange(areaAddress(a)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } });
-        return { cells: inArea, props };
-      }));
+        sheetFills.push({ cells: inArea, props });
+        if (reads.add(inArea.length * 120, 2)) await context.sync(); // ~120 bytes of answer per cell
+      }
       if (mode === 'note') {
         const probes = new Map<string, Excel.Note>();
-        for (const address of cells) probes.set(address, ws.notes.getItemOrNullObject(address).load('content'));
         noteProbes.set(sheet, probes);
+        for (const address of cells) {
+          probes.set(address, ws.notes.getItemOrNullObject(address).load('content'));
+          if (reads.add(0, 3)) await context.sync(); // thousands of probes would pass the 5 MB request limit
+        }
       }
     }
     await context.sync();
@@ -133,6 +148,7 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
       for (const address of plan.deleteNotes) {
         if (mode === 'note') ws.notes.getItem(address).delete();
         else if (mode === 'comment') book.comments.getItem(old[address].comment!).delete();
+        await flush(address.length, 2);
       }
       if (plan.clears.length) for (const chunk of chunkAddresses(mergeCells(plan.clears.map(cellOf)))) ws.getRanges(chunk).format.fill.clear();
       for (const [color, cells] of plan.fills) {
@@ -149,6 +165,7 @@ export async function applyMarks(marks: Mark[], scope: string[] | 'all', known?:
       for (const m of plan.addNotes) {
         if (mode === 'note') { ws.notes.add(m.address, m.text); entries[m.address].note = true; }
         else if (mode === 'comment') added.push([sheet, m.address, book.comments.add(`${quote(nameOf.get(sheet)!)}!${m.address}`, m.text).load('id')]);
+        if (mode !== 'none') await flush(cellBytes(m.text) + m.address.length, 2);
       }
       outcome.cells += Object.keys(entries).length;
       outcome.removed += Object.keys(old).filter((a) => !(a in entries)).length;

@@ -2,7 +2,7 @@
 import { colLetter } from '../../shared/a1';
 import type { StructurePlan } from '../core/structure-plan';
 import { HOST_LIMITS } from '../core/limits';
-import { looksLikeFormula } from '../core/text-guard';
+import { asInput } from '../core/text-guard';
 
 /** What was done (the pane reports it). */
 export interface StructureOutcome { sheet: string; table: boolean; lists: number; skippedLists: string[] }
@@ -23,12 +23,9 @@ export async function applyStructure(plan: StructurePlan): Promise<StructureOutc
       const v = plan.rewrite.values;
       const width = v[0]?.length ?? 0;
       if (width) {
-        // text like `=SUM(…)` moved to another column must stay text: give those cells '@' before the values land
-        v.forEach((row, i) => row.forEach((c, j) => {
-          if (looksLikeFormula(c)) ws.getRange(`${colLetter(j)}${plan.rewrite!.row + i}`).numberFormat = [['@']];
-        }));
+        // text like `=SUM(…)` moved to another column must stay text: written through `formulas` (asInput)
         const range = ws.getRange(`A${plan.rewrite.row}:${colLetter(width - 1)}${plan.rewrite.row + v.length - 1}`);
-        range.values = v.map((row) => row.map((c) => c ?? '')) as (string | number | boolean)[][];
+        range.formulas = v.map((row) => row.map(asInput));
       }
     }
     const body = (i: number) => ws.getRange(`${colLetter(i)}${plan.headerRow + 1}:${colLetter(i)}${Math.max(plan.formatToRow, plan.headerRow + 1)}`);

@@ -71,6 +71,13 @@ export function rectAddress(r: Rect): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+/** Text Excel takes for a formula when it arrives through `values`: `=…`, or `+`/`-`/`@` followed by no plain number. */
+export function isFormulaText(v: string): boolean {
+  if (v.startsWith('=')) return v.length > 1;
+  if (/^[+\-@]/.test(v)) return !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.trim());
+  return false;
+}
+
 /** One worksheet. */
 export class SheetModel {
   cells = new Map<number, CellModel>();
@@ -98,16 +105,31 @@ export class SheetModel {
   }
   /** Value as Office.js returns it ('' for empty). */
   value(r: number, c: number): Value { return this.cell(r, c)?.value ?? ''; }
-  /** Enters a value as a user typing it would, honouring a text ('@') number format. */
+  /**
+   * Writes a value through `Range.values`. Text beginning with `=`, or with `+`, `-` or `@` and not a number, is
+   * taken as a formula (the `values` reference: "If the returned value starts with a plus ("+"), minus ("-"), or equal
+   * sign ("="), Excel interprets this value as a formula"; `@` starts an implicit-intersection formula) — whatever the
+   * cell's number format: that a text format `@` prevents it is not documented, so the stand-in does not count on it.
+   */
   enter(r: number, c: number, v: Value | null): void {
     const cell = this.cell(r, c, true)!;
     delete cell.formula;
-    if (typeof v === 'string' && v.startsWith('=') && cell.numberFormat !== '@') {
-      cell.formula = v; // the stand-in does not evaluate; it only records that Excel would
+    if (typeof v === 'string' && isFormulaText(v)) {
+      cell.formula = v.startsWith('=') ? v : `=${v}`; // the stand-in does not evaluate; it records that Excel would
       cell.value = 0;
       return;
     }
     cell.value = v ?? '';
+  }
+  /**
+   * Writes through `Range.formulas`: `=…` is a formula; a leading apostrophe makes the rest text, as typed (the
+   * apostrophe is a prefix, not part of the value); anything else is a constant.
+   */
+  enterFormula(r: number, c: number, v: Value | null): void {
+    const cell = this.cell(r, c, true)!;
+    delete cell.formula;
+    if (typeof v === 'string' && v.startsWith("'")) { cell.value = v.slice(1); return; }
+    this.enter(r, c, v);
   }
   /** Bounding rectangle of non-empty values, or null (getUsedRange(true)). */
   usedValues(): Rect | null {

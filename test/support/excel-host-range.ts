@@ -156,6 +156,16 @@ export class RangeProxy extends ClientObject {
       return 0;
     }, wire(v));
   }
+  get formulas(): Value[][] { return this.get('formulas') as Value[][]; }
+  set formulas(v: Value[][]) {
+    this.ctx.enqueue(() => {
+      this.checkShape(v, 'formulas');
+      const sheet = this.sheetRef();
+      forEachCell(this.rect, (r, c, i, j) => sheet.enterFormula(r, c, v[i][j]));
+      this.ctx.stats.log.push(`write ${sheet.name}!${rectAddress(this.rect)}`);
+      return 0;
+    }, wire(v));
+  }
   get numberFormat(): string[][] { return this.get('numberFormat') as string[][]; }
   set numberFormat(v: string[][]) {
     this.ctx.enqueue(() => {

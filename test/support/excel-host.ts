@@ -18,6 +18,11 @@ export interface HostOptions {
    * the pane's and does not end when the command completes. Default false: the command has a runtime of its own.
    */
   sharedRuntime?: boolean;
+  /**
+   * Windows' `extensionHardening` policy set to refuse mismatches: insertWorksheetsFromBase64 throws "This operation
+   * is not allowed due to the extension hardening policy." (its @types/office-js description).
+   */
+  extensionHardening?: boolean;
   /** Decodes an .xlsx (base64) for insertWorksheetsFromBase64. */
   decodeXlsx?: (base64: string) => { name: string; grid: (Value | null | undefined)[][] }[];
 }
@@ -192,6 +197,10 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
     insertWorksheetsFromBase64: (base64: string, options?: { sheetNamesToInsert?: string[] }) => {
       ctx.requireSet('1.13');
       const result = new ClientResult<string[]>();
+      // Excel on iPad reports ExcelApi 1.13 but has no insertWorksheetsFromBase64: "This API is currently only
+      // supported for Office on Windows, Mac, and the web" (@types/office-js, Workbook.insertWorksheetsFromBase64).
+      if (platform === 'iOS') ctx.enqueue(() => { throw officeError('ApiNotFound', 'insertWorksheetsFromBase64 在 iPad 上不可用'); });
+      if (opts.extensionHardening) ctx.enqueue(() => { throw officeError('InvalidOperation', 'This operation is not allowed due to the extension hardening policy.'); });
       ctx.enqueue(() => {
         const sheets = (opts.decodeXlsx?.(base64) ?? []).filter((s) => !options?.sheetNamesToInsert || options.sheetNamesToInsert.includes(s.name));
         const clash = sheets.find((s) => ctx.model.sheet(s.name));
@@ -256,6 +265,7 @@ export function createHost(model = new WorkbookModel(), opts: HostOptions = {}):
     actions: { associate: (name: string, fn: Host['actions'] extends Map<string, infer F> ? F : never) => { actions.set(name, fn); } },
     context: {
       displayLanguage: 'zh-CN',
+      platform,
       partitionKey: opts.partitionKey,
       requirements: { isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && api(v) },
       document: { settings },

@@ -11,25 +11,39 @@ describe('writeCells', () => {
     expect(host.stats.log[0]).toBe('suspendcalc');
   });
 
-  test('text beginning with = + - @ is written as text (format @), never as a formula', async () => {
+  test('text beginning with = + - @ (or an apostrophe) is written as text, never as a formula', async () => {
     const host = useHost((m) => m.addSheet('论文').setGrid([['题目']]));
-    await writeCells('论文', [
-      { row: 2, col: 'A', value: '=HYPERLINK("http://evil","点我")' },
-      { row: 3, col: 'A', value: '+86 123' },
-      { row: 4, col: 'A', value: '普通文字' },
-    ]);
+    const texts = ['=HYPERLINK("http://evil","点我")', '+86 123', '-无', '@张伟', "'引号开头", '普通文字'];
+    await writeCells('论文', texts.map((value, i) => ({ row: i + 2, col: 'A', value })));
     const s = host.model.sheet('论文')!;
-    expect(s.cell(1, 0)!.formula).toBeUndefined();
-    expect(s.cell(1, 0)!.value).toBe('=HYPERLINK("http://evil","点我")');
-    expect(s.cell(1, 0)!.numberFormat).toBe('@');
-    expect(s.cell(2, 0)!.numberFormat).toBe('@');
-    expect(s.cell(3, 0)!.numberFormat).toBe('General');
+    texts.forEach((t, i) => {
+      expect(s.cell(i + 1, 0)!.formula).toBeUndefined();
+      expect(s.cell(i + 1, 0)!.value).toBe(t);
+    });
+    expect(host.stats.syncs).toBe(1);
   });
 
-  test('the stand-in is faithful here: without the text format Excel would store a formula', async () => {
+  test('the stand-in is faithful here: through values, = + - @ text is a formula, even in a text-formatted cell', async () => {
     const host = useHost((m) => m.addSheet('S'));
-    await Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('S').getRange('A1').values = [['=1+1']]; await ctx.sync(); });
-    expect(host.model.sheet('S')!.cell(0, 0)!.formula).toBe('=1+1');
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.getRange('A1:A4').numberFormat = [['@'], ['@'], ['@'], ['@']];
+      ws.getRange('A1:A4').values = [['=1+1'], ['+86 123'], ['-无'], ['-5']];
+      await ctx.sync();
+    });
+    const s = host.model.sheet('S')!;
+    expect([0, 1, 2].map((r) => s.cell(r, 0)!.formula)).toEqual(['=1+1', '=+86 123', '=-无']);
+    expect(s.cell(3, 0)!.value).toBe('-5'); // a plain number is no formula
+  });
+
+  test('thousands of single-cell fixes are synced in parts, each request under 5 MB', async () => {
+    const host = useHost((m) => m.addSheet('名册').setGrid([['姓名']]));
+    const changes = Array.from({ length: 12000 }, (_, i) => ({ row: i + 2, col: 'A', value: `教师${i}` }));
+    expect(await writeCells('名册', changes)).toBe(12000);
+    expect(host.stats.refused).toBe(0);
+    expect(host.stats.syncs).toBeGreaterThan(1);
+    expect(Math.max(...host.stats.requests)).toBeLessThan(5 * 1024 * 1024);
+    expect(host.model.sheet('名册')!.value(12000, 0)).toBe('教师11999');
   });
 });
 

@@ -153,3 +153,24 @@ describe('applyMarks degrades by requirement set', () => {
     expect(host.model.sheet('论文')!.fillAt('B3')).toBeNull();
   });
 });
+
+describe('applyMarks at scale (Excel on the web, 5 MB a request)', () => {
+  test('6,000 scattered findings with notes: probes and notes are synced in parts, none refused, all marked', async () => {
+    const host = useHost((m) => {
+      const s = m.addSheet('论文');
+      s.setGrid(Array.from({ length: 12001 }, (_, r) => [`教师${r}`, `题目${r}`]));
+    });
+    const marks: Mark[] = Array.from({ length: 6000 }, (_, i) => ({ sheet: '论文', row: 2 + 2 * i, col: 'B', severity: 'error', message: `第 ${i} 个问题：缺少必填项` }));
+    const out = await applyMarks(marks, 'all');
+    expect(out).toMatchObject({ cells: 6000, notes: 6000, mode: 'note' });
+    expect(host.stats.refused).toBe(0);
+    expect(Math.max(...host.stats.requests)).toBeLessThan(5 * 1024 * 1024);
+    const sheet = host.model.sheet('论文')!;
+    expect(sheet.notes.size).toBe(6000);
+    expect(sheet.fillAt('B12000')).toBe(RED);
+    expect(sheet.fillAt('B12001')).toBeNull();
+    expect(await clearMarks()).toMatchObject({ removed: 6000 });
+    expect(sheet.notes.size).toBe(0);
+    expect(host.stats.refused).toBe(0);
+  });
+});

@@ -90,6 +90,37 @@ describe('insertReport', () => {
   });
 });
 
+describe('insertReport where inserting the file is not possible', () => {
+  test('Excel on iPad reports ExcelApi 1.13 but has no insertWorksheetsFromBase64: the report is written as values', async () => {
+    const host = useHost((m) => m.addSheet('教师名册'), { platform: 'iOS', decodeXlsx: () => sheets });
+    const out = await insertReport(B64, sheets);
+    expect(out).toEqual({ mode: 'values', sheets: ['区级汇总', '论文投稿'], renamed: [] });
+    expect(host.model.sheet('论文投稿')!.grid()).toEqual(sheets[1].grid);
+    expect(host.stats.log.some((l) => l.startsWith('insertsheet'))).toBe(false);
+  });
+
+  test('insertWorksheetsFromBase64 refused (extension hardening policy): the same sheets are written as values', async () => {
+    const host = useHost((m) => m.addSheet('教师名册'), { platform: 'PC', extensionHardening: true, decodeXlsx: () => sheets });
+    const out = await insertReport(B64, sheets);
+    expect(out.mode).toBe('values');
+    expect(host.model.sheets.map((s) => s.name)).toEqual(['教师名册', '区级汇总', '论文投稿']);
+    expect(host.model.sheet('区级汇总')!.grid()).toEqual(sheets[0].grid);
+    expect(host.model.savedSettings[REPORT_KEY]).toEqual(['区级汇总', '论文投稿']);
+  });
+
+  test('long Chinese text is written in blocks measured by their bytes, each request under 5 MB', async () => {
+    const host = useHost(() => undefined, { excelApi: '1.12' });
+    const body = '这是一篇很长的反思正文。'.repeat(40); // ~1.4 KB a cell as UTF-8 JSON
+    const long: ReportSheet = { name: '学月反思', grid: [['序号', '正文', '正文', '正文'], ...Array.from({ length: 3000 }, (_, r) => [r + 1, body, body, body])] };
+    await insertReport(B64, [long]);
+    const s = host.model.sheet('学月反思')!;
+    expect(s.grid()).toHaveLength(3001);
+    expect(s.value(3000, 3)).toBe(body);
+    expect(host.stats.refused).toBe(0);
+    expect(Math.max(...host.stats.requests)).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
 describe('addComparisonChart', () => {
   test('writes the comparison table and a clustered column chart over it', async () => {
     const host = useHost(() => undefined);
