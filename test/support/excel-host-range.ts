@@ -95,6 +95,8 @@ export class RangeProxy extends ClientObject {
         ctx.enqueue(() => {
           const list = (rule as { list?: { source: string } }).list;
           if (!list) throw officeError('InvalidArgument', '替身只支持列表校验');
+          // A list's source is at most 255 characters (Excel's data-validation limit; past it Excel refuses the rule).
+          if (list.source.length > 255) throw officeError('InvalidArgument', `列表来源超过 255 个字符（${list.source.length}）`);
           const s = sheetRef();
           s.validations.push({ address: rectAddress(rect), source: list.source });
           return 0;
