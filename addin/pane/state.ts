@@ -9,8 +9,11 @@ import { docSetting, saveDocSettings, setUserValue, userValue, type HostInfo } f
 /** Settings the user keeps: server and school per document, the token per user. */
 export interface Settings { server: string; school: string; token: string; term: string }
 
-/** The state shared by the panels. */
-export const state: { host: HostInfo | null; last: ValidationRun | null } = { host: null, last: null };
+/**
+ * The state shared by the panels. `typed`: the settings last typed into 上传, kept for this session even when they were
+ * not saved (an upload refused for errors in the workbook), so 下载 does not ask for them again.
+ */
+export const state: { host: HostInfo | null; last: ValidationRun | null; typed: Settings | null } = { host: null, last: null, typed: null };
 
 /** Document-settings keys. */
 export const KEYS = { server: 'yanbiao.server', school: 'yanbiao.school', term: 'yanbiao.term', registers: 'yanbiao.registers' } as const;
@@ -57,6 +60,11 @@ export function recentTerms(): string[] {
     out.push(last.endsWith('秋') ? `${year}春` : `${year - 1}秋`);
   }
   return out;
+}
+
+/** The settings to use now: those typed in this session, else the saved ones. */
+export function currentSettings(): Settings {
+  return state.typed ?? loadSettings();
 }
 
 /** Reads the settings; the server defaults to the origin the pane was served from. */

@@ -1,12 +1,12 @@
 /** 下载 panel: fetch the district's merged report into the workbook, with a chart of the school against the district. */
 import { downloadReport } from '../../flows/download';
 import { busy, h, messageBar, replace } from '../dom';
-import { loadSettings, state, storeSettings } from '../state';
+import { currentSettings, state, storeSettings } from '../state';
 import { termSelect } from './upload';
 
 /** Builds the panel. */
 export function downloadPanel(): HTMLElement {
-  const s = loadSettings();
+  const s = currentSettings();
   const term = termSelect('sel-term-dl', s.term);
   const status = h('div', { class: 'status' });
   const caps = state.host?.caps;
@@ -14,7 +14,7 @@ export function downloadPanel(): HTMLElement {
     ? messageBar('info', '此版本的 Excel 不支持直接插入工作表，汇总表将逐表写入数值和格式。')
     : null;
   const go: HTMLButtonElement = h('button', { class: 'primary', id: 'btn-download', onclick: () => busy(go, status, async () => {
-    const c = { ...loadSettings(), term: term.value };
+    const c = { ...currentSettings(), term: term.value };
     replace(status, messageBar('info', '正在下载区级汇总…'));
     const r = await downloadReport({ base: c.server, token: c.token }, c.term, c.school);
     if (!r.ok) { replace(status, messageBar('error', r.message)); return; }

@@ -2,7 +2,7 @@
 import type { Receipt, Submission } from '../../../shared/contract';
 import { returnedFor, uploadWorkbook } from '../../flows/upload';
 import { busy, h, messageBar, replace } from '../dom';
-import { loadSettings, recentTerms, refreshDefinition, registerTitle, storeSettings, validateOptions, type Settings } from '../state';
+import { currentSettings, recentTerms, refreshDefinition, registerTitle, state, storeSettings, validateOptions, type Settings } from '../state';
 
 /** A labelled text field. */
 function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
@@ -51,7 +51,7 @@ function returnedView(list: Submission[]): HTMLElement | null {
 
 /** Builds the panel. */
 export function uploadPanel(): HTMLElement {
-  const s = loadSettings();
+  const s = currentSettings();
   const server = h('input', { type: 'url', id: 'in-server', value: s.server, placeholder: 'https://district.example.cn', autocomplete: 'url' });
   const school = h('input', { type: 'text', id: 'in-school', value: s.school, placeholder: '如 WTQ-SY' });
   const token = h('input', { type: 'password', id: 'in-token', value: s.token, placeholder: '区教科室发放的令牌', autocomplete: 'off' });
@@ -70,10 +70,17 @@ export function uploadPanel(): HTMLElement {
     const c = current();
     replace(status, messageBar('info', '正在校验并上传…'));
     replace(out);
+    state.typed = c;
     // The district may have changed its registers since: check with its definition in force (kept if unreachable).
-    await refreshDefinition({ base: c.server, token: c.token }).catch(() => undefined);
+    // The district answering also proves the address and token work.
+    const reached = await refreshDefinition({ base: c.server, token: c.token }).then(() => true, () => false);
     const r = await uploadWorkbook({ base: c.server, token: c.token }, c.term, validateOptions());
-    if (!r.ok) { replace(status, messageBar('error', r.message)); return; }
+    if (!r.ok) {
+      // refused for the workbook's own errors: the settings that reached the district are kept all the same
+      if (reached) await storeSettings(c);
+      replace(status, messageBar('error', r.message));
+      return;
+    }
     // Saved once the district has accepted them: a mistyped address or token never replaces working settings.
     await storeSettings(c);
     replace(status, messageBar('success', `已上报 ${r.receipt.submissions.length} 张登记表。`));

@@ -33,14 +33,14 @@ function findingItem(f: Finding, status: HTMLElement): HTMLElement {
   return item;
 }
 
-function sheetGroup(s: SheetResult, status: HTMLElement): HTMLElement {
+function sheetGroup(s: SheetResult, status: HTMLElement, index: number): HTMLElement {
   const errors = s.findings.filter((f) => f.severity === 'error').length;
   const warnings = s.findings.length - errors;
   const list = h('ul', { class: 'findings' });
   const show = (n: number) => replace(list, ...s.findings.slice(0, n).map((f) => findingItem(f, status)));
   show(SHOWN);
   const more = s.findings.length > SHOWN ? h('button', { class: 'link', onclick: () => { show(s.findings.length); more?.remove(); } }, `显示全部 ${s.findings.length} 条`) : null;
-  return h('section', { class: 'group' },
+  return h('section', { class: `group${errors ? '' : ' no-errors'}`, id: `group-${index}`, 'data-sheet': s.sheet },
     h('header', { class: 'group-head' },
       h('span', { class: 'sheet-name' }, s.sheet),
       s.kind && registerTitle(s.kind) === s.sheet ? null : h('span', { class: 'kind' }, s.kind ? registerTitle(s.kind) : '未识别'),
@@ -51,21 +51,44 @@ function sheetGroup(s: SheetResult, status: HTMLElement): HTMLElement {
     s.findings.length ? list : null, more);
 }
 
+/**
+ * Above a long list: 只看错误 (warnings and warning-only sheets hidden) and a chip per sheet that jumps to its group.
+ * Shown when the list has findings of both kinds or more than one sheet with findings.
+ */
+function toolbar(groups: HTMLElement[], shown: SheetResult[], out: HTMLElement, errors: number, warnings: number): HTMLElement | null {
+  const withFindings = shown.map((s, i) => [s, groups[i]] as const).filter(([s]) => s.findings.length);
+  if (!(errors && warnings) && withFindings.length < 2) return null;
+  const only = h('input', { type: 'checkbox', id: 'only-errors' });
+  only.addEventListener('change', () => out.classList.toggle('errors-only', only.checked));
+  const chips = withFindings.map(([s, g]) => {
+    const e = s.findings.filter((f) => f.severity === 'error').length;
+    return h('button', { class: `chip${e ? ' has-errors' : ''}`, 'data-sheet': s.sheet, onclick: () => g.scrollIntoView({ block: 'start', behavior: 'smooth' }) },
+      s.sheet, h('span', { class: 'n' }, String(e || s.findings.length)));
+  });
+  return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '问题列表' },
+    errors && warnings ? h('label', { class: 'toggle' }, only, `只看错误（${errors}）`) : null,
+    withFindings.length > 1 ? h('nav', { class: 'jump', 'aria-label': '跳到工作表' }, h('span', { class: 'label' }, '跳到'), ...chips) : null);
+}
+
 /** Renders a validation run: summary, notices, groups. */
 export function renderRun(run: ValidationRun, out: HTMLElement, status: HTMLElement, lead?: string): void {
   const { errors, warnings } = run.result;
   const recognised = run.result.sheets.filter((s) => s.kind !== null || s.findings.length);
+  out.classList.remove('errors-only');
+  if (!recognised.length) {
+    // nothing was checked: no "全部通过" beside it
+    replace(status, messageBar('info', `${lead ?? ''}没有识别到登记表，未做校验。`));
+    replace(out, h('p', { class: 'empty' }, '没有识别到登记表。请先在“结构化”面板中选择表的种类，或打开含登记表的工作簿。'));
+    return;
+  }
   const summary = errors
     ? messageBar('error', `${lead ?? ''}发现 ${errors} 个错误、${warnings} 个警告。错误需修正后才能上传。`)
     : warnings
       ? messageBar('warning', `${lead ?? ''}没有错误，有 ${warnings} 个警告（不影响上传）。`)
       : messageBar('success', `${lead ?? ''}全部通过，没有发现问题。`);
   replace(status, summary, markNotice(run));
-  if (!recognised.length) {
-    replace(out, h('p', { class: 'empty' }, '没有识别到登记表。请先在“结构化”面板中选择表的种类。'));
-    return;
-  }
-  replace(out, ...recognised.map((s) => sheetGroup(s, status)));
+  const groups = recognised.map((s, i) => sheetGroup(s, status, i));
+  replace(out, toolbar(groups, recognised, out, errors, warnings), ...groups);
 }
 
 /** Builds the panel. */
