@@ -79,6 +79,7 @@ export function loadSettings(): Settings {
 
 /** Saves the settings (the token stays out of the document, so sharing the file never shares it). */
 export async function storeSettings(s: Settings): Promise<void> {
+  state.typed = s;
   setUserValue('token', s.token || null);
   await saveDocSettings({ [KEYS.server]: s.server, [KEYS.school]: s.school, [KEYS.term]: s.term });
 }
