@@ -164,6 +164,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`update reflection_bands set band = ${'reflections｜正文｜b｜'} || substr(band, 2) where band like ${'b%'}`.execute(db);
       },
     },
+    '0007_keys_by_submission': {
+      // The cross-school check reads an upload's own keys back by submission_id, and cross findings are listed by
+      // it: without these every upload scanned the whole term's keys, so its cost grew with the schools reported.
+      async up(db: Kysely<any>) {
+        await db.schema.createIndex('paper_titles_submission').on('paper_titles').column('submission_id').execute();
+        await db.schema.createIndex('reflection_bands_submission').on('reflection_bands').column('submission_id').execute();
+        await db.schema.createIndex('cross_findings_submission').on('cross_findings').column('submission_id').execute();
+      },
+    },
   };
 }
 
