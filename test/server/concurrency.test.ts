@@ -26,10 +26,11 @@ async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
 
 describe.each(storeKinds())('concurrent uploads on %s', (kind) => {
   let d: TestDistrict;
-  beforeAll(async () => {
+  // A fresh district for every test (the first counts every stored version): each passes alone and in any order.
+  beforeEach(async () => {
     d = await openDistrict(kind, SCHOOLS, { now: () => NOW });
   });
-  afterAll(() => d.dispose());
+  afterEach(() => d.dispose());
 
   test('16 schools × 2 uploads, 8 at a time: every answered upload is stored whole', async () => {
     const jobs = SCHOOLS.flatMap((s, i) => [0, 1].map((v) => ({ s, sheets: schoolRegisters({ code: s.code, name: s.name, term: TERM, asOf: '2025-06-30', seed: i * 10 + v, sizes: SIZES }) })));

@@ -19,18 +19,23 @@ async function template(rows: Record<string, unknown[][]>): Promise<Buffer> {
 
 describe.each(storeKinds())('empty registers on %s', (kind) => {
   let d: TestDistrict;
-  beforeAll(async () => {
+  // A fresh district for every test: each test passes alone (-t) and in any order.
+  beforeEach(async () => {
     d = await openDistrict(kind, F.SCHOOLS, { now: () => F.NOW });
   });
-  afterAll(() => d.dispose());
+  afterEach(() => d.dispose());
   const post = (buf: Buffer, key: string) =>
     request(d.app).post('/api/v1/uploads?term=2025春').set('Authorization', bearer(d.tokens['WTQ-A'])).set('Idempotency-Key', key).attach('file', buf, '模板.xlsx');
 
-  test('only the filled registers are stored; the receipt names the skipped ones; a replay says the same', async () => {
-    const buf = await template({
+  /** The five-sheet template with only 教师名册 and 论文投稿 filled. */
+  const twoFilled = () =>
+    template({
       教师名册: [['张伟', null, null, null, '语文']],
       论文投稿: [['张伟', '整本书阅读的三个抓手', '论文', '评比', '区论文评比', '区县级', '2025-03-10', '已提交']],
     });
+
+  test('only the filled registers are stored; the receipt names the skipped ones; a replay says the same', async () => {
+    const buf = await twoFilled();
     const res = await post(buf, 'empty-1');
     expect(res.status).toBe(201);
     expect(res.body.submissions.map((s: { kind: string; rows: number }) => [s.kind, s.rows])).toEqual([
@@ -45,6 +50,7 @@ describe.each(storeKinds())('empty registers on %s', (kind) => {
   });
 
   test('the board and the summary agree: the skipped kinds are not reported', async () => {
+    expect((await post(await twoFilled(), 'empty-1')).status).toBe(201);
     const board = await request(d.app).get('/api/v1/terms/2025春/status').set('Authorization', bearer(d.district));
     const a = board.body.schools.find((s: { code: string }) => s.code === 'WTQ-A');
     expect(Object.fromEntries(Object.entries(a.kinds as Record<string, { status: string }>).map(([k, v]) => [k, v.status]))).toEqual({

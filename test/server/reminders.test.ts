@@ -46,11 +46,13 @@ test('the text: each chosen school with what it owes, deadlines as schools read 
 describe('POST /api/v1/terms/:term/reminders', () => {
   let d: TestDistrict;
   let robots: Robots;
-  beforeAll(async () => {
+  // A fresh district and robots for every test (the audit log and what the robots received are compared whole):
+  // each test passes alone (-t) and in any order.
+  beforeEach(async () => {
     robots = await startRobots();
     d = await openDistrict('sqlite', F.SCHOOLS, { now: () => new Date(), webhooks: robots.hooks });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await d.dispose();
     await robots.close();
   });

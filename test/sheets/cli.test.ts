@@ -15,7 +15,8 @@ const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 let dir: string;
 let standIn: SheetsStandIn;
 
-beforeAll(async () => {
+// A fresh store and stand-in for every test: each test passes alone (-t) and in any order.
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanbiao-sheets-cli-'));
   const store = await openStore({ sqliteFile: path.join(dir, 'yanbiao.sqlite') });
   await addSchool(store.db, { code: 'WTQ-SY', name: '五通桥区实验小学', type: '小学' });
@@ -39,7 +40,7 @@ beforeAll(async () => {
   Object.assign(process.env, { YANBIAO_DATA: dir, GOOGLE_SHEETS_ROOT_URL: standIn.url, GOOGLE_OAUTH_ACCESS_TOKEN: standIn.token });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   for (const k of KEYS) {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
@@ -74,6 +75,7 @@ test('import: a sheet with an error exits 1 listing the row and column; a clean 
 });
 
 test('publish writes both tabs; usage and Google errors exit 2 with a Chinese message', async () => {
+  expect((await run('import', '--school', 'WTQ-SY', '--term', '2025春', '--spreadsheet', '1CliSchoolSheetIdAbc', '--range', '名册')).code).toBe(0);
   const ok = await run('publish', '--term', '2025春', '--spreadsheet', 'https://docs.google.com/spreadsheets/d/1CliDistrictSheetId/edit');
   expect(ok.code).toBe(0);
   expect(ok.out).toContain('已发布 2025春 到 Google 表格 1CliDistrictSheetId');

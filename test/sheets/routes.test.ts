@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../server/app';
+import type { UploadPool } from '../../server/upload/pool';
 import { makeLogger } from '../../server/http/logging';
 import { STATUS_HEADERS } from '../../server/report/status-sheet';
 import { BUILTIN_SUMMARY_HEADERS as SUMMARY_HEADERS } from '../fixtures/summary-headers';
@@ -39,7 +40,8 @@ const ROSTER = [
   ['王芳', 'T003', '女', date('1990-05-01'), '英语'],
 ];
 
-beforeAll(async () => {
+// A fresh store, stand-in and app for every test: each test passes alone (-t) and in any order.
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanbiao-sheets-routes-'));
   store = await openStore({ sqliteFile: path.join(dir, 'y.sqlite') });
   await addSchool(store.db, { code: 'WTQ-SY', name: '五通桥区实验小学', type: '小学' }, NOW);
@@ -54,21 +56,25 @@ beforeAll(async () => {
   app = createApp({ store, now: () => NOW, logger: makeLogger('silent'), rateLimits: { perMinute: 1000, uploadsPerMinute: 1000 } });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   for (const k of ENV) {
     if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
   }
   await standIn.close();
+  await (app.locals.pool as UploadPool).close();
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  standIn.requests.length = 0;
-});
-
 const post = (url: string, token: string) => request(app).post(url).set('Authorization', `Bearer ${token}`);
+
+/** 实验小学 registers the spreadsheet ID (教师名册!A1:H) by importing it. */
+async function syRegistersId(): Promise<void> {
+  standIn.create(ID, { sheets: [{ title: '教师名册', rows: ROSTER }] });
+  expect((await post('/api/v1/sheets/import', sy).send({ term: '2025春', spreadsheetId: ID, range: '教师名册!A1:H' })).status).toBe(201);
+  standIn.requests.length = 0;
+}
 
 test('a school imports its Google sheet: read once, unformatted with serial dates, stored as version 1 of 教师名册', async () => {
   standIn.create(ID, { sheets: [{ title: '教师名册', rows: ROSTER }] });
@@ -110,6 +116,8 @@ test('a sheet with an error is refused like any upload: 422 with the Google shee
 });
 
 test('who may import for whom: a school only for itself; the district must name the school', async () => {
+  // ID is 实验小学's registered sheet: the district may still import it for 金山小学 (named below).
+  await syRegistersId();
   const other = await post('/api/v1/sheets/import', sy).send({ term: '2025春', school: 'WTQ-JS', spreadsheetId: ID, range: '教师名册' });
   expect([other.status, other.body.error.code]).toEqual([403, 'forbidden']);
   const unnamed = await post('/api/v1/sheets/import', district).send({ term: '2025春', spreadsheetId: ID, range: '教师名册' });
@@ -154,6 +162,11 @@ test('Google errors reach the caller as sheets_* codes with the Chinese advice; 
 });
 
 test('the district publishes the term: 区级汇总 and 上报情况 written RAW, schools may not publish', async () => {
+  // 实验小学's 教师名册 in version 3 (three imports of its sheet), 金山小学's in version 1 (imported by the district).
+  await syRegistersId();
+  for (const v of [2, 3]) expect((await post('/api/v1/sheets/import', sy).send({ term: '2025春' })).body.submissions[0]).toMatchObject({ kind: 'roster', version: v });
+  expect((await post('/api/v1/sheets/import', district).send({ term: '2025春', school: 'WTQ-JS', spreadsheetId: ID, range: '教师名册' })).status).toBe(201);
+  standIn.requests.length = 0;
   standIn.create('1DistrictSummarySheetId', { sheets: [{ title: 'Sheet1' }] });
   const denied = await post('/api/v1/terms/2025春/sheets/publish', sy).send({ spreadsheetId: '1DistrictSummarySheetId' });
   expect([denied.status, denied.body.error.code]).toEqual([403, 'forbidden']);

@@ -1,7 +1,8 @@
 /**
  * The main journey in Debian's Chromium against the real server (temp SQLite store, demo district, 127.0.0.1):
  * the district board and summary, a school's bad and good uploads, a return with a comment, the report.
- * Tests run in order and build on each other (the upload, then its return).
+ * Each test gets a fresh server and demo district (the built page and Chromium are shared) and sets up through the API
+ * what the journey before it would have left (the upload, then its return): each passes alone and in any order.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { parseTerm, todayIso } from '../../shared/term';
 import { DEMO_SCHOOLS } from '../../server/demo/district';
 import { setDeadline } from '../../server/store/deadlines';
 import { issueSchoolToken } from '../../server/store/tokens';
-import { ARTIFACTS, openPage, shot, signIn, startHarness, type Harness } from './harness';
+import { ARTIFACTS, openPage, shot, signIn, startHarness, startWeb, type Harness, type Web } from './harness';
 import { apiGet as get, boardStates, dropFile, XLSX } from './page-helpers';
 import { badSheets, goodSheets, PLANTED, xlsxOf } from './workbooks';
 
@@ -21,20 +22,50 @@ const GY = DEMO_SCHOOLS.find((s) => s.kinds === 'none')!;
 const asOf = todayIso();
 const COMMENT = '论文投稿第 5 行的刊号与期次不符，请核实后重新上报。';
 
+let web: Web;
 let h: Harness;
 let term: string;
 let gyToken: string;
 const apiGet = (path: string, token: string) => get(h.base, path, token);
 
 beforeAll(async () => {
-  h = await startHarness();
+  web = await startWeb();
+}, 60_000);
+
+afterAll(async () => {
+  await web?.close();
+});
+
+beforeEach(async () => {
+  h = await startHarness({ web });
   term = h.tokens.term;
   gyToken = h.tokens.schools.find((s) => s.code === GY.code)!.token;
 }, 60_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await h?.close();
 });
+
+/** 冠英's good workbook stored, as the upload test below leaves it. */
+async function gyUploaded(): Promise<void> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(await xlsxOf(goodSheets(GY.code, GY.name, term, asOf)))], { type: XLSX }), '冠英镇九年制学校登记表.xlsx');
+  const res = await fetch(`${h.base}/api/v1/uploads?term=${encodeURIComponent(term)}`, { method: 'POST', headers: { Authorization: `Bearer ${gyToken}` }, body: form });
+  expect(res.status).toBe(201);
+}
+
+/** …and its 论文投稿 returned with COMMENT, as the return test below leaves it. */
+async function gyPapersReturned(): Promise<void> {
+  await gyUploaded();
+  const list = await apiGet(`/api/v1/terms/${encodeURIComponent(term)}/submissions`, gyToken);
+  const papers = list.submissions.find((s: any) => s.kind === 'papers');
+  const res = await fetch(`${h.base}/api/v1/submissions/${papers.id}/return`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${h.tokens.district}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ comment: COMMENT }),
+  });
+  expect(res.status).toBe(200);
+}
 
 test('district board: every school × kind, coloured states, counts per column, deadline and lateness', async () => {
   // A 论文投稿 deadline the day before the term starts: every report came after it and the missing ones are
@@ -207,6 +238,7 @@ test('school: a good workbook dropped on the page is stored once (retry after a 
 });
 
 test('district returns a submission with a comment; the school sees the comment in its history', async () => {
+  await gyUploaded();
   const { context, page, errors } = await openPage(h);
   await signIn(page, h.tokens.district);
   await page.click(`tr[data-school="${GY.code}"] a.school-link`);
@@ -241,6 +273,7 @@ test('district returns a submission with a comment; the school sees the comment 
 });
 
 test('report and templates download with the token, with a progress bar while the report comes', async () => {
+  await gyPapersReturned();
   const { context, page, errors } = await openPage(h);
   await signIn(page, h.tokens.district);
   await page.waitForSelector('[data-testid=download-report]');
@@ -284,7 +317,7 @@ test('report and templates download with the token, with a progress bar while th
   const swb = new ExcelJS.Workbook();
   await swb.xlsx.load(readFileSync(sfile) as unknown as ArrayBuffer);
   expect(swb.worksheets.map((w) => w.name)).toContain('区级汇总');
-  // 教师名册 (论文投稿 was returned above, so it no longer counts): every data row is this school's.
+  // 教师名册 (论文投稿 was returned, so it no longer counts): every data row is this school's.
   const roster = swb.getWorksheet('教师名册')!;
   const codes = new Set<string>();
   roster.eachRow((row, n) => {
@@ -296,6 +329,7 @@ test('report and templates download with the token, with a progress bar while th
 });
 
 test('a school never sees district views, sign-out forgets everything, a revoked token signs out', async () => {
+  await gyPapersReturned();
   const other = DEMO_SCHOOLS.find((s) => s.kinds === 'all')!;
   const otherToken = h.tokens.schools.find((s) => s.code === other.code)!.token;
   const { context, page, errors } = await openPage(h);

@@ -11,6 +11,7 @@ import { createApp } from '../../server/app';
 import { createDemoDistrict, type DemoTokens } from '../../server/demo/district';
 import { openStore } from '../../server/store/open';
 import type { Store } from '../../server/store/schema';
+import type { UploadPool } from '../../server/upload/pool';
 import { buildWeb } from '../../server/web/build';
 
 /** Screenshots land here (git-ignored). */
@@ -19,6 +20,33 @@ export const ARTIFACTS = join(__dirname, '..', 'artifacts', 'web');
 /** Viewports the page must read well on. */
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+
+/** The page built once and Chromium launched once: shared by a file's tests, neither keeps anything of a test. */
+export interface Web {
+  webDist: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the page into a temp dir and launches Debian's Chromium. */
+export async function startWeb(): Promise<Web> {
+  const dir = mkdtempSync(join(tmpdir(), 'yanbiao-web-'));
+  const webDist = join(dir, 'dist');
+  await buildWeb(webDist);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    webDist,
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** A running server + browser. */
 export interface Harness {
@@ -29,31 +57,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds the page into a temp dir, starts the app on a temp store with the demo district, launches Chromium. */
-export async function startHarness(opts: { webhooks?: Webhooks } = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'yanbiao-web-'));
-  const webDist = join(dir, 'dist');
-  await buildWeb(webDist);
+/** How a harness is made: group robots for 催交, a shared page and browser. */
+export interface HarnessOptions {
+  webhooks?: Webhooks;
+  /** Built and launched by the caller (startWeb) and left running by close(); otherwise the harness makes its own. */
+  web?: Web;
+}
+
+/** Starts the app on a temp store with the demo district, and the page and browser. */
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const web = opts.web ?? (await startWeb());
+  const dir = mkdtempSync(join(tmpdir(), 'yanbiao-web-store-'));
   const store = await openStore({ sqliteFile: join(dir, 'store.sqlite') });
   const tokens = await createDemoDistrict(store);
-  const app = createApp({ store, logger: pino({ level: 'silent' }), webDist, addinDist: join(dir, 'no-addin'), webhooks: opts.webhooks ?? {} });
+  const app = createApp({ store, logger: pino({ level: 'silent' }), webDist: web.webDist, addinDist: join(dir, 'no-addin'), webhooks: opts.webhooks ?? {} });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
   return {
     base,
     tokens,
     store,
-    browser,
+    browser: web.browser,
     async close() {
-      await browser.close();
+      if (!opts.web) await web.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await (app.locals.pool as UploadPool).close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

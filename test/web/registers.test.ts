@@ -8,18 +8,36 @@ import { readFileSync } from 'node:fs';
 import { readWorkbook } from '../../server/xlsx/read';
 import { districtBDefinition } from '../fixtures/registers/district-b';
 import { xlsxOf } from '../support/xlsx';
-import { openPage, shot, signIn, startHarness, type Harness } from './harness';
+import { openPage, shot, signIn, startHarness, startWeb, type Harness, type Web } from './harness';
 import { apiGet, boardStates, dropFile, XLSX } from './page-helpers';
 
+let web: Web;
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
+  web = await startWeb();
 }, 60_000);
 
 afterAll(async () => {
+  await web?.close();
+});
+
+// A fresh server and demo district for every test (the page and Chromium are shared): each passes alone and in any order.
+beforeEach(async () => {
+  h = await startHarness({ web });
+}, 60_000);
+
+afterEach(async () => {
   await h?.close();
 });
+
+/** The second district's definition put in force through the API, as the first test does from the page. */
+async function districtBInForce(): Promise<void> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(await xlsxOf(districtBDefinition()))], { type: XLSX }), '定义.xlsx');
+  const res = await fetch(`${h.base}/api/v1/registers`, { method: 'PUT', headers: { Authorization: `Bearer ${h.tokens.district}` }, body: form });
+  expect(res.status).toBe(201);
+}
 
 /** A copy of the second district's sheets with one problem planted per sheet kind. */
 function brokenDefinition() {
@@ -98,6 +116,7 @@ test('the district replaces the definition from the page; a school\'s 听课记�
 });
 
 test('a school drops a workbook with one register left empty: the receipt says it was not stored', async () => {
+  await districtBInForce();
   const { context, page, errors } = await openPage(h);
   const school = h.tokens.schools[1];
   await signIn(page, school.token);
@@ -116,6 +135,7 @@ test('a school drops a workbook with one register left empty: the receipt says i
 });
 
 test('a refused upload with fixable findings: the page gives the workbook back with them applied', async () => {
+  await districtBInForce();
   const { context, page, errors } = await openPage(h);
   const school = h.tokens.schools[2];
   await signIn(page, school.token);

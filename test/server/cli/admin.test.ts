@@ -26,10 +26,13 @@ describe.each(storeKinds())('yanbiao admin on %s', (kind) => {
     }
   };
 
-  beforeAll(async () => {
+  // A fresh store for every test: each test passes alone (-t) and in any order.
+  beforeEach(async () => {
     t = await openTestStore(kind);
   });
-  afterAll(() => t.dispose());
+  afterEach(() => t.dispose());
+  /** 实验小学, added as the first test adds it with the real command. */
+  const addSy = async () => expect((await admin('add-school', 'WTQ-SY', '五通桥区实验小学', '--type', '小学')).code).toBe(0);
 
   test('the real command: add-school prints a working token alone on the last line, exit 0; a bad call exits 2', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'admin', 'add-school', 'WTQ-SY', '五通桥区实验小学', '--type', '小学'], { env: childEnv(t.env) });
@@ -45,6 +48,7 @@ describe.each(storeKinds())('yanbiao admin on %s', (kind) => {
   });
 
   test('add-school refuses a taken code, a bad code and an unknown type', async () => {
+    await addSy();
     expect((await admin('add-school', 'WTQ-SY', '重复')).error).toMatch(/已被使用/);
     expect((await admin('add-school', 'WTQ X', '某校')).code).toBe(2);
     expect((await admin('add-school', 'WTQ-X', '某校', '--type', '大学')).error).toMatch(/学校类型/);
@@ -54,6 +58,7 @@ describe.each(storeKinds())('yanbiao admin on %s', (kind) => {
   });
 
   test('token re-issues and revokes the old one; district-token issues a district token; all audited', async () => {
+    await addSy();
     const a = lastLine((await admin('token', 'WTQ-SY')).stdout);
     const b = lastLine((await admin('token', 'WTQ-SY')).stdout);
     expect(a).not.toBe(b);
