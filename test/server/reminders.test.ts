@@ -46,11 +46,13 @@ test('the text: each chosen school with what it owes, deadlines as schools read 
 describe('POST /api/v1/terms/:term/reminders', () => {
   let d: TestDistrict;
   let robots: Robots;
+  // The server's clock, which the robots share (their signatures' timestamps must be within an hour of it).
+  const now = () => F.NOW;
   // A fresh district and robots for every test (the audit log and what the robots received are compared whole):
   // each test passes alone (-t) and in any order.
   beforeEach(async () => {
-    robots = await startRobots();
-    d = await openDistrict('sqlite', F.SCHOOLS, { now: () => new Date(), webhooks: robots.hooks });
+    robots = await startRobots({ now });
+    d = await openDistrict('sqlite', F.SCHOOLS, { now, webhooks: robots.hooks });
   });
   afterEach(async () => {
     await d.dispose();
@@ -97,7 +99,7 @@ describe('POST /api/v1/terms/:term/reminders', () => {
   });
 
   test("a robot that refuses (a wrong secret) is said in Chinese; the others still go", async () => {
-    const wrong = await openDistrict('sqlite', F.SCHOOLS, { webhooks: { dingtalk: { ...robots.hooks.dingtalk, secret: 'SECwrong' }, wecom: robots.hooks.wecom } });
+    const wrong = await openDistrict('sqlite', F.SCHOOLS, { now, webhooks: { dingtalk: { ...robots.hooks.dingtalk, secret: 'SECwrong' }, wecom: robots.hooks.wecom } });
     try {
       const res = await request(wrong.app).post(`/api/v1/terms/${encodeURIComponent(F.TERM)}/reminders`).set('Authorization', bearer(wrong.district)).send({ schools: ['WTQ-A'], send: ['dingtalk', 'wecom'] });
       expect(res.body.sent).toEqual([

@@ -22,7 +22,12 @@ const DING_SECRET = 'SECdingtalk';
 const HOOK = 'feishu-hook-0001';
 const FEISHU_SECRET = 'feishu-secret';
 
-export async function startRobots(): Promise<Robots> {
+/**
+ * Starts the robots. `now` is the platforms' clock for the one-hour timestamp window: the real one by default; a test
+ * that runs the server on an injected clock gives the robots the same one (as the real platforms share the server's).
+ */
+export async function startRobots(opts: { now?: () => Date } = {}): Promise<Robots> {
+  const now = opts.now ?? (() => new Date());
   const received: Robots['received'] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,7 +46,7 @@ export async function startRobots(): Promise<Robots> {
       }
       const jsonType = (req.headers['content-type'] ?? '').startsWith('application/json');
       if (req.method !== 'POST' || !jsonType) return answer({ errcode: 40035, errmsg: 'POST application/json only' });
-      const within = (ms: number) => Math.abs(Date.now() - ms) < 3600_000;
+      const within = (ms: number) => Math.abs(now().getTime() - ms) < 3600_000;
       if (url.pathname === '/cgi-bin/webhook/send') {
         if (url.searchParams.get('key') !== KEY) return answer({ errcode: 93000, errmsg: 'invalid webhook url' });
         const t = body.text as { content?: unknown } | undefined;

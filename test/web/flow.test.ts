@@ -12,14 +12,14 @@ import { parseTerm, todayIso } from '../../shared/term';
 import { DEMO_SCHOOLS } from '../../server/demo/district';
 import { setDeadline } from '../../server/store/deadlines';
 import { issueSchoolToken } from '../../server/store/tokens';
-import { ARTIFACTS, openPage, shot, signIn, startHarness, startWeb, type Harness, type Web } from './harness';
+import { ARTIFACTS, openPage, shot, signIn, startHarness, startWeb, WEB_TODAY, type Harness, type Web } from './harness';
 import { apiGet as get, boardStates, dropFile, XLSX } from './page-helpers';
 import { badSheets, goodSheets, PLANTED, xlsxOf } from './workbooks';
 
 /** The demo school that has reported nothing: the one this suite uploads for. */
 const GY = DEMO_SCHOOLS.find((s) => s.kinds === 'none')!;
 /** The demo district's as-of day (China time), so generated registers match the term. */
-const asOf = todayIso();
+const asOf = todayIso(new Date(WEB_TODAY));
 const COMMENT = '论文投稿第 5 行的刊号与期次不符，请核实后重新上报。';
 
 let web: Web;

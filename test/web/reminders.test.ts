@@ -3,16 +3,19 @@
  * registers chosen by default, the reminder text previewed, copied to the clipboard in one click, and sent to the
  * district's WeCom robot (a stand-in on 127.0.0.1 holding the request to WeCom's documented shape).
  */
+import { clockFrom } from '../support/clock';
 import { startRobots, type Robots } from '../support/robots';
-import { openPage, shot, signIn, startHarness, type Harness } from './harness';
+import { openPage, shot, signIn, startHarness, WEB_TODAY, type Harness } from './harness';
 import { apiGet } from './page-helpers';
 
 let h: Harness;
 let robots: Robots;
 
 beforeAll(async () => {
-  robots = await startRobots();
-  h = await startHarness({ webhooks: { wecom: robots.hooks.wecom } });
+  // One clock for the server and the robots, as the real platforms share the server's.
+  const now = clockFrom(WEB_TODAY);
+  robots = await startRobots({ now });
+  h = await startHarness({ webhooks: { wecom: robots.hooks.wecom }, now });
 }, 60_000);
 
 afterAll(async () => {

@@ -5,13 +5,13 @@
 import { join } from 'node:path';
 import { todayIso } from '../../shared/term';
 import { DEMO_SCHOOLS } from '../../server/demo/district';
-import { openPage, PHONE, shot, signIn, startHarness, type Harness, ARTIFACTS } from './harness';
+import { openPage, PHONE, shot, signIn, startHarness, type Harness, ARTIFACTS, WEB_TODAY } from './harness';
 import { XLSX } from './page-helpers';
 import { badSheets, xlsxOf } from './workbooks';
 
 /** A demo school with every register reported (so its detail and history have content). */
 const SY = DEMO_SCHOOLS.find((s) => s.kinds === 'all')!;
-const asOf = todayIso();
+const asOf = todayIso(new Date(WEB_TODAY));
 
 let h: Harness;
 let term: string;

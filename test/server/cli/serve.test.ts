@@ -1,4 +1,5 @@
 /** `yanbiao serve` (what `npm start` runs) on an empty store: demo district, URL and tokens printed, tokens work. */
+import { termOf, todayIso } from '../../../shared/term';
 import { childEnv, startChild } from '../../support/child-server';
 import { storeKinds } from '../../support/pg';
 import { openTestStore } from '../../support/store';
@@ -13,6 +14,9 @@ test.each(storeKinds())('on %s: first start creates the demo district and prints
     try {
       const out = first.output();
       term = /已创建演示区县（(\d{4}[春秋])，6 所学校）/.exec(out)![1];
+      // The server's only clock is the system's: the demo is this term's, today in China (test/clock/faketime.test.ts
+      // runs this on each term's first and last day).
+      expect(term).toBe(termOf(todayIso()));
       district = /区级令牌：(ybd_\S+)/.exec(out)![1];
       // The banner and its tokens go to stderr; stdout carries only the JSON request logs.
       await fetch(`${first.url}/healthz`);
