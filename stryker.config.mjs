@@ -27,8 +27,10 @@ export default {
     config: {
       ...jestBase,
       roots: ['<rootDir>/test/shared', '<rootDir>/test/addin/core', '<rootDir>/shared', '<rootDir>/addin/core'],
-      globalSetup: undefined,
-      globalTeardown: undefined,
+      // null, not undefined: Stryker hands its options to the test-runner process as JSON, where an undefined key
+      // vanishes and the file's PostgreSQL globalSetup/globalTeardown would run (and fail) around every mutant.
+      globalSetup: null,
+      globalTeardown: null,
     },
     enableFindRelatedTests: true,
   },
