@@ -7,8 +7,10 @@ export const COMPARED = ['反思完成率', '反思按时率', '反思优秀率'
 /** One compared metric. */
 export interface Comparison { label: string; school: number; district: number }
 
-/** Rows of the chart for `school` (code or name); null when the sheet has no line for it. */
+/** Rows of the chart for `school` (code or name); null when the sheet has no line for it, or no school is set. */
 export function compareSchool(summary: Grid, school: string): { name: string; rows: Comparison[] } | null {
+  // No school set (a district token, or settings not filled in): the 全区合计 line's blank code would match ''.
+  if (!school.trim()) return null;
   const header = (summary[0] ?? []).map((c) => String(c ?? '').trim());
   const codeCol = header.indexOf('学校代码');
   const nameCol = header.indexOf('学校');
