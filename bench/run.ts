@@ -7,6 +7,7 @@ const BENCHES: [string, string, string][] = [
   ['reader', './reader', '读取 .xlsx：10 万行，新读取器 vs 旧的正则读取器'],
   ['cli', './cli-validate', '命令行：10 万行 .xlsx 的 validate'],
   ['report', './report', '合并报表：300 校 × 3,000 行 vs exceljs 流式写入下限'],
+  ['near-dup', './near-dup', '疑似雷同：学月反思题目分带哈希（现在 vs 改前）与全区比对'],
   ['consolidate', './consolidate', 'consolidate：300 个学校文件 vs pandas + openpyxl'],
   ['upload', './upload', '上报吞吐：300 校各 1,000 行，每次 20 校并发（SQLite 与 PostgreSQL）'],
 ];

@@ -15,7 +15,54 @@ const ROWS_PER_BAND = MINHASH_SIZE / LSH_BANDS;
  * so that re-spacing or re-punctuating a copied text does not hide it.
  */
 export function normaliseForSimilarity(text: string): string {
+  return quickNormalise(text) ?? slowNormalise(text);
+}
+
+function slowNormalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/**
+ * What normalising does to one character of the ranges most titles are made of, worked out once by the definition
+ * above itself: ASCII, general punctuation, CJK symbols and full-width forms. `''` drops it, a string replaces it,
+ * undefined sends the whole text to the slow path. Only characters that stand alone are taken (none of them combines
+ * with a neighbour under NFKC: combining marks and half-width katakana are left to the slow path), so mapping them
+ * one by one gives what normalising the whole text gives; test/shared/similarity.test.ts checks every one.
+ */
+const QUICK_RANGES: [number, number][] = [
+  [0x0000, 0x007f],
+  [0x2000, 0x206f],
+  [0x3000, 0x303f],
+  [0xff00, 0xff60],
+];
+const QUICK = new Map<number, string>();
+for (const [from, to] of QUICK_RANGES)
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (/\p{M}/u.test(ch)) continue;
+    const out = slowNormalise(ch);
+    if (out === '' || out === ch || /^[0-9a-z]$/.test(out)) QUICK.set(c, out);
+  }
+
+/** CJK unified ideographs (U+4E00–U+9FFF): NFKC, lower-casing and stripping leave them as they are. */
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** The normalised text when every character is an ideograph or in QUICK; null otherwise (then the slow path). */
+function quickNormalise(text: string): string | null {
+  let out = '';
+  let run = 0; // start of the run of characters kept as they are
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isIdeograph(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    const m = QUICK.get(c);
+    if (m === undefined) return null;
+    if (m.length === 1 && m.charCodeAt(0) === c) continue;
+    out += text.slice(run, i) + m;
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
 }
 
 /** The set of k-character shingles of an already normalised text (a text shorter than k is its own shingle). */
@@ -67,13 +114,7 @@ const SEEDS: number[] = Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(0x
 /** MinHash signature (MINHASH_SIZE values) of a shingle set; an empty set gives all-0xffffffff. */
 export function minhash(set: Set<string>): number[] {
   const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
-  for (const s of set) {
-    const base = hash32(s);
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const v = fmix32(base ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
-    }
-  }
+  for (const s of set) mix(hash32(s), sig);
   return sig;
 }
 
@@ -86,12 +127,23 @@ export function signatureSimilarity(a: number[], b: number[]): number {
 
 /** LSH band keys of a signature (`<band>:<hash>`): two texts sharing any key are candidate near-duplicates. */
 export function bandKeys(sig: number[]): string[] {
-  const keys: string[] = [];
+  const keys = new Array<string>(LSH_BANDS);
   for (let b = 0; b < LSH_BANDS; b++) {
-    const part = sig.slice(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND).join(',');
-    keys.push(`${b}:${hash32(part).toString(36)}`);
+    // hash32 of the band's values joined with commas, fed digit by digit instead of building that string
+    let h = 0x811c9dc5;
+    for (let r = 0; r < ROWS_PER_BAND; r++) {
+      if (r > 0) h = Math.imul(h ^ 0x2c, 0x01000193);
+      h = hashDigits(h, sig[b * ROWS_PER_BAND + r]);
+    }
+    keys[b] = `${b}:${(h >>> 0).toString(36)}`;
   }
   return keys;
+}
+
+/** FNV-1a state `h` after the decimal digits of the whole number `n`, most significant first. */
+function hashDigits(h: number, n: number): number {
+  if (n >= 10) h = hashDigits(h, Math.floor(n / 10));
+  return Math.imul(h ^ (48 + (n % 10)), 0x01000193);
 }
 
 /** How a field is compared: shingle length, the least normalised length worth comparing, the threshold. */
@@ -113,14 +165,78 @@ export const RULES: Record<'title' | 'body', SimilarityRule> = {
 /** Band keys of a text under a rule, or [] when it is too short to compare. */
 export function textBands(text: string, rule: SimilarityRule): string[] {
   const norm = normaliseForSimilarity(text);
-  if (Array.from(norm).length < rule.minLength) return [];
-  return bandKeys(minhash(shingles(norm, rule.k)));
+  const starts = codePointStarts(norm);
+  if (starts.length - 1 < rule.minLength) return [];
+  return bandKeys(shingleMinhash(norm, starts, rule.k));
+}
+
+/** Where each code point of `s` starts, and s.length at the end (so there are code points + 1 entries). */
+function codePointStarts(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    out.push(i);
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  out.push(s.length);
+  return out;
+}
+
+/**
+ * minhash(shingles(s, k)) without building the shingles: each k-code-point window is hashed where it lies (the same
+ * FNV-1a over the same code units as hash32 of the shingle string). A repeated shingle repeats its hash, and a
+ * minimum does not care, so the signature is exactly minhash's.
+ */
+function shingleMinhash(s: string, starts: number[], k: number): number[] {
+  const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const n = starts.length - 1;
+  if (n === 0) return sig;
+  const windows = n <= k ? 1 : n - k + 1;
+  const span = n <= k ? n : k;
+  for (let w = 0; w < windows; w++) {
+    let h = 0x811c9dc5;
+    for (let i = starts[w], end = starts[w + span]; i < end; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    mix(h >>> 0, sig);
+  }
+  return sig;
+}
+
+/** Lowers each position of `sig` to this shingle hash's permuted value where it is smaller. */
+function mix(base: number, sig: number[]): void {
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    const v = fmix32(base ^ SEEDS[i]);
+    if (v < sig[i]) sig[i] = v;
+  }
+}
+
+/** Number of code points in `s` (a surrogate pair counts once). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) n--, i++;
+    }
+  }
+  return n;
 }
 
 /** Exact similarity of two texts under a rule (0 when either is too short to compare). */
 export function textSimilarity(a: string, b: string, rule: SimilarityRule): number {
-  const na = normaliseForSimilarity(a);
-  const nb = normaliseForSimilarity(b);
-  if (Array.from(na).length < rule.minLength || Array.from(nb).length < rule.minLength) return 0;
-  return jaccard(shingles(na, rule.k), shingles(nb, rule.k));
+  const sa = textShingles(a, rule);
+  const sb = sa && textShingles(b, rule);
+  return sa && sb ? jaccard(sa, sb) : 0;
+}
+
+/** The shingles textSimilarity compares, or null when the text is too short to compare (for callers that cache). */
+export function textShingles(text: string, rule: SimilarityRule): Set<string> | null {
+  const norm = normaliseForSimilarity(text);
+  return codePoints(norm) < rule.minLength ? null : shingles(norm, rule.k);
 }

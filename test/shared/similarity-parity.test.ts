@@ -1,0 +1,53 @@
+/**
+ * The fast near-duplicate path (quick normalising, shingles hashed where they lie) gives exactly what the plain
+ * definition gave: the server stores band keys, so a different key for the same text would hide a copy uploaded
+ * after an upgrade from one uploaded before it. Compared with the code as it was (bench/baseline/similarity.ts) and
+ * with keys written down from it.
+ */
+import fc from 'fast-check';
+import * as before from '../../bench/baseline/similarity';
+import { normaliseForSimilarity, RULES, textBands, textSimilarity } from '../../shared/similarity';
+
+const chars = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+// The ranges the quick path maps, some ideographs, and what must go to the slow path: combining marks, half-width
+// katakana with their voiced marks, fullwidth letters, compatibility ideographs, Hangul jamo, emoji, lone surrogates.
+const QUICK = [...chars(0, 0x7f), ...chars(0x2000, 0x206f), ...chars(0x3000, 0x303f), ...chars(0xff00, 0xff60)];
+const OTHERS = [
+  '浅', '谈', '学', '数', '〇', 'ｶ', 'ﾞ', 'ﾟ', 'ｳ', '\u0301', '\u0338', 'é', 'Å', '\uf900', '\ufa30', '\u1100', '\u1161',
+  '😀', '\ud83d', '\ude00', 'Ⅻ', '①', '㍻', 'ﬁ', 'İ', 'Σ',
+];
+
+describe('near-duplicate fast path matches the definition', () => {
+  test('every character of the quick ranges, alone and in every pair, normalises as before', () => {
+    for (const a of QUICK) expect([a, normaliseForSimilarity(a)]).toEqual([a, before.normaliseForSimilarity(a)]);
+    const sample = [...QUICK, ...OTHERS];
+    const bad: string[] = [];
+    for (const a of sample) for (const b of sample) if (normaliseForSimilarity(a + b) !== before.normaliseForSimilarity(a + b)) bad.push(a + b);
+    expect(bad).toEqual([]);
+  });
+
+  test('random texts give the same normal form, band keys and similarity', () => {
+    const alphabet = [...QUICK, ...OTHERS, ...'小学数学课堂提问的有效性研究核心素养下单元教学三年级为例'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(normaliseForSimilarity(a)).toBe(before.normaliseForSimilarity(a));
+        expect(textBands(a, RULES.title)).toEqual(before.textBands(a, RULES.title));
+        expect(textBands(a, { ...RULES.body, minLength: 1 })).toEqual(before.textBands(a, { ...RULES.body, minLength: 1 }));
+        expect(textSimilarity(a, b, { ...RULES.title, minLength: 2 })).toBe(before.textSimilarity(a, b, { ...RULES.title, minLength: 2 }));
+      }),
+      { numRuns: 3000, seed: 20261201 },
+    );
+  });
+
+  test('band keys are the ones earlier releases stored', () => {
+    expect(textBands('浅谈小学数学课堂提问的有效性研究', RULES.title)).toEqual([
+      '0:1n0umuf', '1:1tioius', '2:gxpu49', '3:1t8ysmu', '4:ca8vtc', '5:fl841y', '6:1iw6ajd', '7:8bht2w',
+      '8:cgigwn', '9:1r1e9az', '10:1hgshd0', '11:a2uhre', '12:16r7l2k', '13:1xda1iw', '14:9ukjm6', '15:939w53',
+    ]);
+    expect(textBands('《核心素养下的Ｕｎｉｔ教学》——以三年级为例', RULES.title)).toEqual([
+      '0:1cwl80x', '1:1e2hygc', '2:zdr0i5', '3:1932rnd', '4:5oepsf', '5:at4ty6', '6:17utb5t', '7:1mg6zuq',
+      '8:2itz3r', '9:1cuowv', '10:dwlakw', '11:1mgnm0i', '12:8u89ee', '13:uzbu8h', '14:9g7lv8', '15:ek8yre',
+    ]);
+  });
+});
