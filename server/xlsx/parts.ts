@@ -161,6 +161,7 @@ export async function readSharedStrings(pkg: Package, part: string | undefined, 
   if (!part || !pkg.has(part)) return out;
   const run = new RunText();
   let inSi = false;
+  const where = () => `共享字符串第 ${out.length + 1} 项`;
   const h: XmlHandler = {
     wantText: false,
     open(name) {
@@ -178,7 +179,7 @@ export async function readSharedStrings(pkg: Package, part: string | undefined, 
       } else if (inSi) h.wantText = run.close(name);
     },
     text(t) {
-      run.add(t, () => `共享字符串第 ${out.length + 1} 项`);
+      run.add(t, where);
     },
   };
   await parsePart(pkg, part, h);

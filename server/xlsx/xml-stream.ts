@@ -73,6 +73,8 @@ function local(name: string): string {
 class Adapter implements TokenizerCallbacks {
   private chunks: string[] = [];
   private base = 0; // position of chunks[0]
+  private lastBase = 0; // position of the last chunk pushed
+  private lastEnd = 0; // position just after it
   private name = '';
   private readonly attrs = new Attrs();
   private attrName = '';
@@ -84,9 +86,20 @@ class Adapter implements TokenizerCallbacks {
 
   push(chunk: string): void {
     this.chunks.push(chunk);
+    this.lastBase = this.lastEnd;
+    this.lastEnd += chunk.length;
   }
 
   private slice(start: number, end: number): string {
+    if (start >= this.lastBase) {
+      // Nearly every slice lies in the chunk being parsed; the ones before it are no longer needed then.
+      const n = this.chunks.length;
+      if (n > 1) {
+        this.chunks = [this.chunks[n - 1]];
+        this.base = this.lastBase;
+      }
+      return this.chunks[0].slice(start - this.lastBase, end - this.lastBase);
+    }
     while (this.chunks.length > 1 && start - this.base >= this.chunks[0].length) this.base += this.chunks.shift()!.length;
     let out = this.chunks[0].slice(start - this.base, end - this.base);
     let at = this.base + this.chunks[0].length;
