@@ -1,23 +1,20 @@
 /** Cell values and widths for the report: normalised values → Excel cells that are never formulas. */
 import type { NormRecord } from '../../shared/types';
 import { displayWidth } from '../cli/format';
+import { capText } from './xlsx/xml';
 
-/** A value exceljs writes as a plain cell: string, number, or nothing. */
+/** A value written as a plain cell: string, number, or nothing. */
 export type PlainCell = string | number | undefined;
 
-/** Excel refuses (and "repairs") a cell holding more than 32,767 characters. */
-export const MAX_CELL_TEXT = 32767;
-
-
 /**
- * A normalised value as a plain cell. Strings stay strings whatever they start with (`=1+1` is text, never
- * `{ formula }`): exceljs writes a JS string as a string cell, and this is the one place values are made.
- * Lists join with 、, booleans read 是/否, objects (which exceljs could treat as formulas or links) become text,
- * and text past Excel's 32,767-character cell limit (a pasted 正文) is cut with an ellipsis.
+ * A normalised value as a plain cell. Strings stay strings whatever they start with (`=1+1` is text, never a
+ * formula: the writer writes every string as a string cell), and this is the one place values are made.
+ * Lists join with 、, booleans read 是/否, objects become their JSON text, and text past Excel's 32,767-character
+ * cell limit (a pasted 正文) is cut with an ellipsis.
  */
 export function toCell(v: NormRecord['values'][string] | undefined | Record<string, unknown>): PlainCell {
   if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'string') return v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT - 1) + '…' : v;
+  if (typeof v === 'string') return capText(v);
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (Array.isArray(v)) return toCell(v.map(String).join('、'));

@@ -1,5 +1,4 @@
 /** 问题清单: open findings (warnings, and for consolidate the errors of files left out), school by school. */
-import type { Writable } from 'node:stream';
 import { titleOf } from '../../shared/registers/list';
 import { codeZh, SEVERITY_ZH } from '../../shared/findings/labels';
 import { fitWidths, toCell, type PlainCell } from './cells';
@@ -17,12 +16,11 @@ export async function writeIssuesSheet(
   src: Source<ReportIssue> | undefined,
   names: Map<string, string>,
   only: string | undefined,
-  out: Writable,
   titles: Map<string, string> = new Map(),
 ): Promise<number> {
   const longest = [...names.values()].reduce((a, n) => (n.length > a.length ? n : a), '');
   const widths = fitWidths(ISSUE_HEADERS, [[undefined, longest]], WIDTHS, 80);
-  const sheet = new TableSheet(book, { name: '问题清单', headers: ISSUE_HEADERS, widths, freezeCols: 2 }, out);
+  const sheet = new TableSheet(book, { name: '问题清单', headers: ISSUE_HEADERS, widths, freezeCols: 2 });
   if (src) {
     await drain(
       iteratorOf(src),

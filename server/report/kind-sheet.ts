@@ -1,5 +1,4 @@
 /** One sheet per kind: 学校代码, 学校 and the template's columns in order, every school's rows streamed in. */
-import type { Writable } from 'node:stream';
 import type { RegisterInfo } from '../../shared/registers/list';
 import { fitWidths, toCell, type PlainCell } from './cells';
 import { TableSheet, type Book } from './sheet';
@@ -31,7 +30,6 @@ export async function writeKindSheet(
   src: Source<ReportRow> | undefined,
   names: Map<string, string>,
   only: string | undefined,
-  out: Writable,
   checkEvery?: number,
 ): Promise<number> {
   const fields = reg.columns.map((c) => c.name);
@@ -50,7 +48,7 @@ export async function writeKindSheet(
   const longest = [...names.values()].reduce((a, n) => (n.length > a.length ? n : a), '');
   const min = [0, 0, ...reg.columns.map((c) => c.width)];
   const widths = fitWidths(headers, [...sample, [undefined, longest]], min, 50);
-  const sheet = new TableSheet(book, { name: sheetName(reg.title), headers, widths, freezeCols: 2, checkEvery }, out);
+  const sheet = new TableSheet(book, { name: sheetName(reg.title), headers, widths, freezeCols: 2, checkEvery });
   try {
     for (const r of sample) await sheet.add(r);
   } catch (e) {

@@ -1,5 +1,4 @@
 /** 上报情况: every school × kind with its state (未上报 / 已上报 / 已退回), version, rows, warnings and deadline. */
-import type { Writable } from 'node:stream';
 import type { StatusBoard } from '../../shared/contract';
 import type { Summary } from '../../shared/metrics';
 import { registersOf, titleOf } from '../../shared/registers/list';
@@ -63,9 +62,9 @@ function fromSummary(summary: Summary, only?: string): PlainCell[][] {
 }
 
 /** Writes 上报情况 (a school's view: its own lines only). */
-export async function writeStatusSheet(book: Book, summary: Summary, board: StatusBoard | undefined, only: string | undefined, out: Writable) {
+export async function writeStatusSheet(book: Book, summary: Summary, board: StatusBoard | undefined, only: string | undefined) {
   const rows = board ? fromBoard(board, only) : fromSummary(summary, only);
-  const sheet = new TableSheet(book, { name: '上报情况', headers: STATUS_HEADERS, widths: fitWidths(STATUS_HEADERS, rows, [], 40), freezeCols: 2 }, out);
+  const sheet = new TableSheet(book, { name: '上报情况', headers: STATUS_HEADERS, widths: fitWidths(STATUS_HEADERS, rows, [], 40), freezeCols: 2 });
   for (const r of rows) await sheet.add(r);
   await sheet.finish();
 }

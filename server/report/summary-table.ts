@@ -6,7 +6,7 @@
  */
 import type { Metric, Summary } from '../../shared/metrics';
 import type { PlainCell } from './cells';
-import { FMT } from './sheet';
+import { FMT, type NumFmt } from './xlsx/styles';
 
 /** Whether a school's cell meets its indicator's target. */
 export type Mark = 'met' | 'missed' | undefined;
@@ -15,7 +15,7 @@ export type Mark = 'met' | 'missed' | undefined;
 export interface SummaryTable {
   headers: string[];
   /** Number format per column. */
-  formats: (string | undefined)[];
+  formats: (NumFmt | undefined)[];
   /** A line per school, with the marks of its cells. */
   schools: { cells: PlainCell[]; marks: Mark[] }[];
   total: PlainCell[];
@@ -28,7 +28,7 @@ export interface SummaryTable {
 }
 
 const LEAD = ['学校代码', '学校', '类型'];
-const FORMAT: Record<Metric['format'], string | undefined> = { number: undefined, perTeacher: FMT.dec, percent: FMT.pct, table: undefined };
+const FORMAT: Record<Metric['format'], NumFmt | undefined> = { number: undefined, perTeacher: FMT.dec, percent: FMT.pct, table: undefined };
 
 /** The indicators shown as columns (not the cross tables), in the definition's order. */
 function columns(summary: Summary): Metric[] {

@@ -1,12 +1,12 @@
-/** writeReport: the merged workbook of DOMAIN.md, streamed with exceljs's WorkbookWriter at flat memory. */
+/** writeReport: the merged workbook of DOMAIN.md, streamed with our own lean .xlsx writer (./xlsx) at flat memory. */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { registersOf } from '../../shared/registers/list';
 import { writeIssuesSheet } from './issues-sheet';
 import { writeKindSheet } from './kind-sheet';
 import { writeStatusSheet } from './status-sheet';
 import { writeSummarySheet } from './summary-sheet';
 import type { ReportData, ReportOptions } from './types';
+import { WorkbookWriter } from './xlsx/workbook';
 
 /** What was written, for logs and the CLI's summary. */
 export interface ReportStats {
@@ -20,8 +20,8 @@ export interface ReportStats {
  * the district summary and only its own rows, board lines and problems.
  */
 export async function writeReport(out: Writable, data: ReportData, opts: ReportOptions = {}): Promise<ReportStats> {
-  // exceljs never rejects when its output fails (a missing folder, a client that hangs up): it just stops, and a
-  // writer waiting on back-pressure would wait forever. Fail loudly instead.
+  // An output that fails (a missing folder, a client that hangs up) must fail the report loudly, even while the
+  // writer is busy pulling rows or waiting on back-pressure: the race settles the moment the output goes.
   let onError: (e: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (onError = reject));
   const onClose = () => {
@@ -38,19 +38,17 @@ export async function writeReport(out: Writable, data: ReportData, opts: ReportO
 }
 
 async function write(out: Writable, data: ReportData, opts: ReportOptions): Promise<ReportStats> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  book.creator = '研表 Yanbiao';
-  book.created = new Date();
+  const book = new WorkbookWriter(out, { creator: '研表 Yanbiao' });
   const names = new Map(data.summary.schools.map((s) => [s.code, s.name]));
   for (const s of data.status?.schools ?? []) if (!names.has(s.code)) names.set(s.code, s.name);
   const only = opts.school;
-  await writeSummarySheet(book, data.summary, out);
-  await writeStatusSheet(book, data.summary, data.status, only, out);
+  await writeSummarySheet(book, data.summary);
+  await writeStatusSheet(book, data.summary, data.status, only);
   const rows: Record<string, number> = {};
   const registers = data.registers ?? registersOf();
-  for (const reg of registers) rows[reg.code] = await writeKindSheet(book, reg, data.rows[reg.code], names, only, out, opts.checkEvery);
-  const issues = await writeIssuesSheet(book, data.issues, names, only, out, new Map(registers.map((r) => [r.code, r.title])));
-  await book.commit();
+  for (const reg of registers) rows[reg.code] = await writeKindSheet(book, reg, data.rows[reg.code], names, only, opts.checkEvery);
+  const issues = await writeIssuesSheet(book, data.issues, names, only, new Map(registers.map((r) => [r.code, r.title])));
+  await book.finish();
   return { rows, issues };
 }
 

@@ -125,8 +125,8 @@ describe('writeReport (district view)', () => {
         titles.push(c.value);
       }
     });
-    // XML parsers turn a literal CR into LF (exceljs does not escape it as &#13;): still text, never a formula.
-    expect(titles).toEqual(DANGEROUS.map((t) => t.replace('\r', '\n')));
+    // Exactly as typed: a CR is written as &#13; (a literal one would be read back as LF).
+    expect(titles).toEqual(DANGEROUS);
     const parts = await zipParts(buf);
     const sheets = [...parts.keys()].filter((k) => k.startsWith('xl/worksheets/sheet'));
     expect(sheets.length).toBe(9);
