@@ -85,28 +85,29 @@ test('a slow output holds the writer back: little is buffered however much is wr
   let received = 0;
   let given = 0;
   let most = 0;
+  // Slower than the deflater (incompressible data goes through at its full size): ~13 MB/s at most.
   const out = new Writable({
     highWaterMark: 64 * 1024,
     write(chunk: Buffer, _e, cb) {
-      setImmediate(() => {
+      setTimeout(() => {
         received += chunk.length;
         cb();
-      });
+      }, 5);
     },
   });
   const zip = new ZipWriter(out, 1);
   const e = zip.entry('big.bin');
   const piece = randomBytes(256 * 1024);
-  for (let i = 0; i < 160; i++) {
+  for (let i = 0; i < 96; i++) {
     given += piece.length;
     if (!e.write(piece)) await e.ready();
     most = Math.max(most, given - received);
   }
   await e.end();
   await zip.finish();
-  expect(received).toBeGreaterThan(40_000_000);
-  // 40 MB went through; never more than a few MB of it waited (the deflater's queue plus the output's).
-  expect(most).toBeLessThan(6_000_000);
+  expect(received).toBeGreaterThan(24_000_000);
+  // 24 MB went through; never more than a few MB of it waited (the deflater's queues plus the output's).
+  expect(most).toBeLessThan(4_000_000);
 });
 
 test('an output that fails rejects the writer with its error', async () => {
