@@ -11,11 +11,20 @@ const SAMPLE = 300;
 /** The report's own sheets, which a register's sheet must not be named as. */
 const RESERVED = new Set(['区级汇总', '上报情况', '问题清单']);
 
-/** A register's title as an Excel sheet name: no []:*?/\\, at most 31 characters, not one of the report's own sheets. */
-export function sheetName(title: string): string {
-  let name = title.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
-  if (RESERVED.has(name)) name = `${name}（登记表）`;
-  return name || '登记表';
+/**
+ * A register's title as an Excel sheet name: no []:*?/\\, no apostrophe at either end, at most 31 characters, not
+ * one of the report's own sheets, and none of the names `taken` (Excel ignores case): two titles that agree in
+ * their first 31 characters become …（2）. Excel refuses a workbook that breaks any of these.
+ */
+export function sheetName(title: string, taken: readonly string[] = []): string {
+  const trim = (t: string) => t.slice(0, 31).replace(/^'+|'+$/g, '');
+  let base = trim(title.replace(/[[\]:*?/\\]/g, '_'));
+  if (RESERVED.has(base)) base = `${base}（登记表）`;
+  base ||= '登记表';
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${trim(base.slice(0, 31 - `（${n}）`.length))}（${n}）`;
+  return name;
 }
 
 /** Header row of a register's sheet. */
@@ -48,7 +57,7 @@ export async function writeKindSheet(
   const longest = [...names.values()].reduce((a, n) => (n.length > a.length ? n : a), '');
   const min = [0, 0, ...reg.columns.map((c) => c.width)];
   const widths = fitWidths(headers, [...sample, [undefined, longest]], min, 50);
-  const sheet = new TableSheet(book, { name: sheetName(reg.title), headers, widths, freezeCols: 2, checkEvery });
+  const sheet = new TableSheet(book, { name: sheetName(reg.title, book.names), headers, widths, freezeCols: 2, checkEvery });
   try {
     for (const r of sample) await sheet.add(r);
   } catch (e) {

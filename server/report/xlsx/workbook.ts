@@ -46,6 +46,11 @@ export class WorkbookWriter {
     this.zip = new ZipWriter(out, opts.level ?? DEFLATE_LEVEL, this.created);
   }
 
+  /** Names of the sheets written so far. */
+  get names(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
   /** Starts the next sheet; throws on a name Excel would refuse or one already used (Excel ignores case). */
   addSheet(name: string, opts: SheetOptions): SheetWriter {
     if (this.open) throw new Error(`工作表“${this.open.name}”尚未写完`);
