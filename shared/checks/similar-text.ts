@@ -1,5 +1,5 @@
 /** similar_text: two teachers' rows whose 题目/正文 are near-duplicates (必须原创) — within one sheet; the server does the district. */
-import { RULES, textBands, textSimilarity } from '../similarity';
+import { jaccard, RULES, textBands, textShingles } from '../similarity';
 import type { Rule } from '../templates';
 import type { Check } from './check';
 
@@ -15,7 +15,14 @@ export const similarTextCheck: Check<R> = {
       const texts = t.values(field);
       // LSH buckets: only rows sharing a band are compared, so a sheet of thousands stays linear.
       const buckets = new Map<string, number[]>();
-      const reported = new Set<string>();
+      const compared = new Set<number>(); // pairs a·n + b already compared (a row pair can share several bands)
+      // Each row's shingles made once, however many candidates it meets (a common band can hold hundreds of rows).
+      const shingled: (Set<string> | null | undefined)[] = new Array(t.length);
+      const shinglesOf = (i: number) => {
+        let sh = shingled[i];
+        if (sh === undefined) sh = shingled[i] = textShingles(String(texts[i]), simRule);
+        return sh;
+      };
       for (let i = 0; i < t.length; i++) {
         const text = texts[i];
         if (typeof text !== 'string') continue;
@@ -31,10 +38,12 @@ export const similarTextCheck: Check<R> = {
             const a = list[x];
             const b = list[y];
             if (per[a] === per[b]) continue;
-            const key = `${a}:${b}`;
-            if (reported.has(key)) continue;
-            reported.add(key);
-            const sim = textSimilarity(String(texts[a]), String(texts[b]), simRule);
+            const key = a * t.length + b;
+            if (compared.has(key)) continue;
+            compared.add(key);
+            const sa = shinglesOf(a);
+            const sb = sa && shinglesOf(b);
+            const sim = sa && sb ? jaccard(sa, sb) : 0;
             if (sim < simRule.threshold) continue;
             for (const [p, q] of [[a, b], [b, a]])
               ctx.report({
