@@ -36,15 +36,15 @@ export class ZipWriter {
   private readonly done: Done[] = [];
   private readonly stamp: { time: number; date: number };
   private failure: Error | undefined;
-  private finished = false;
   private readonly wake = new Set<() => void>();
 
   /** `limit`: bytes the zip may reach (plain zip fields hold 4 GB; smaller in tests). */
   constructor(private readonly out: Writable, private readonly level = 2, date = new Date(), readonly limit = MAX_U32) {
     this.stamp = dosTime(date);
     out.on('error', (e: Error) => this.fail(e));
+    // A close before 'finish' (a client that hung up, even while the zip was ending) is a failure.
     out.on('close', () => {
-      if (!this.finished) this.fail(new Error('报表输出已关闭，停止写入'));
+      if (!out.writableFinished) this.fail(new Error('报表输出已关闭，停止写入'));
     });
   }
 
@@ -157,7 +157,6 @@ export class ZipWriter {
     e.writeUInt32LE(start, 16);
     this.raw(e);
     const ended = this.wait(this.out, ['finish', 'error']);
-    this.finished = true; // from here a 'close' is the normal end, unless 'finish' has not come
     this.out.end();
     await ended;
   }

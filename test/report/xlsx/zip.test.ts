@@ -129,6 +129,16 @@ test('an output closed early (a cancelled download) wakes a waiting writer with 
   await expect(writeAll(zip, [['a.bin', randomBytes(20_000_000)]])).rejects.toThrow(/关闭/);
 });
 
+test('an output closed while the zip is ending (before its finish) rejects, not hangs', async () => {
+  const out: Writable = new Writable({
+    write: (_c, _e, cb) => cb(),
+    final() {
+      setTimeout(() => out.destroy(), 5); // everything was written, but the download went before it was done
+    },
+  });
+  await expect(writeAll(new ZipWriter(out, 1), [['a.xml', Buffer.from('<a/>')]])).rejects.toThrow(/关闭/);
+});
+
 test('a zip past its limit is refused while it is written, not finished corrupt', async () => {
   const { out } = collect();
   // The limit stands in for 4 GB: stored sizes and offsets past it would not fit plain zip fields.
