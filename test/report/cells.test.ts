@@ -11,7 +11,7 @@ test('toCell keeps formula-looking text as a string and flattens lists and boole
   expect(toCell(12.5)).toBe(12.5);
   expect(toCell(Number.NaN)).toBeUndefined();
   expect([toCell(null), toCell(''), toCell(undefined)]).toEqual([undefined, undefined, undefined]);
-  // An object would be read by exceljs as a formula or hyperlink: it is written as its JSON text instead.
+  // An object (to a spreadsheet library, a formula or a hyperlink) is written as its JSON text instead.
   expect(toCell({ formula: 'A1' } as never)).toBe('{"formula":"A1"}');
 });
 

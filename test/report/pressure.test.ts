@@ -35,8 +35,8 @@ test('a slow output holds the row source back (most bytes are out before the las
 });
 
 test('a sheet closed with megabytes still in its zip entry does not stall the writer', async () => {
-  // With no waits between rows, the whole sheet is still queued when it is committed; the wait after the commit
-  // must end on the entry's 'finish' (an ended stream never emits 'drain' again).
+  // With no waits between rows, the whole sheet is still queued in the deflater when the sheet is closed; closing
+  // must wait for it to go through (the member's end and data descriptor), never stall.
   const chunks: Buffer[] = [];
   const out = new Writable({
     write(chunk: Buffer, _enc, cb) {
