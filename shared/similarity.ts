@@ -129,21 +129,16 @@ export function signatureSimilarity(a: number[], b: number[]): number {
 export function bandKeys(sig: number[]): string[] {
   const keys = new Array<string>(LSH_BANDS);
   for (let b = 0; b < LSH_BANDS; b++) {
-    // hash32 of the band's values joined with commas, fed digit by digit instead of building that string
+    // hash32 of the band's values joined with commas, fed number by number instead of building that string
     let h = 0x811c9dc5;
     for (let r = 0; r < ROWS_PER_BAND; r++) {
       if (r > 0) h = Math.imul(h ^ 0x2c, 0x01000193);
-      h = hashDigits(h, sig[b * ROWS_PER_BAND + r]);
+      const digits = String(sig[b * ROWS_PER_BAND + r]);
+      for (let i = 0; i < digits.length; i++) h = Math.imul(h ^ digits.charCodeAt(i), 0x01000193);
     }
     keys[b] = `${b}:${(h >>> 0).toString(36)}`;
   }
   return keys;
-}
-
-/** FNV-1a state `h` after the decimal digits of the whole number `n`, most significant first. */
-function hashDigits(h: number, n: number): number {
-  if (n >= 10) h = hashDigits(h, Math.floor(n / 10));
-  return Math.imul(h ^ (48 + (n % 10)), 0x01000193);
 }
 
 /** How a field is compared: shingle length, the least normalised length worth comparing, the threshold. */
@@ -163,12 +158,26 @@ export const RULES: Record<'title' | 'body', SimilarityRule> = {
 };
 
 /** Band keys of a text under a rule, or [] when it is too short to compare. */
-export function textBands(text: string, rule: SimilarityRule): string[] {
-  const norm = normaliseForSimilarity(text);
-  const starts = codePointStarts(norm);
-  if (starts.length - 1 < rule.minLength) return [];
-  return bandKeys(shingleMinhash(norm, starts, rule.k));
+export function textBands(text: string, rule: SimilarityRule): readonly string[] {
+  let memo = recent.get(rule);
+  if (!memo) recent.set(rule, (memo = new Map()));
+  let keys = memo.get(text);
+  if (keys === undefined) {
+    if (memo.size >= RECENT_MAX) memo.clear();
+    const norm = normaliseForSimilarity(text);
+    const starts = codePointStarts(norm);
+    keys = starts.length - 1 < rule.minLength ? [] : bandKeys(shingleMinhash(norm, starts, rule.k));
+    memo.set(text, keys);
+  }
+  return keys;
 }
+
+/**
+ * The band keys of recent texts per rule: a sheet's titles are banded by its own check and again for the district
+ * (the consolidate workers, the server's index), so the second time is a lookup. Cleared when full.
+ */
+const recent = new WeakMap<SimilarityRule, Map<string, readonly string[]>>();
+const RECENT_MAX = 20_000;
 
 /** Where each code point of `s` starts, and s.length at the end (so there are code points + 1 entries). */
 function codePointStarts(s: string): number[] {
