@@ -21,41 +21,47 @@ import { fieldsOf, schoolRecords } from './report-rows';
 const OUT = join(__dirname, 'out');
 const TERM = { term: '2025春', asOf: '2025-07-31' };
 
-/** Where one kind's rows wait, as JSON lines `[school, values]`. */
-const rowsFile = (kind: KindId, schools: number, rows: number) => join(OUT, `report-rows-${schools}x${rows}-${kind}.jsonl`);
+/** Where the rows wait as JSON lines: per kind `[school, values]`, and school by school `[school, kind, values]`. */
+const rowsFile = (part: KindId | 'by-school', schools: number, rows: number) => join(OUT, `report-rows-${schools}x${rows}-${part}.jsonl`);
+const PARTS = [...KINDS, 'by-school'] as const;
 
 /**
  * The rows as a store hands them over, written once (not timed): every school's records generated once, into a
- * JSON-lines file per kind. Both variants then read and parse them row by row, as the server decodes rows from
- * its store, so neither pays for the generator (which makes every school's five registers to hand out one).
+ * JSON-lines file per kind (the report's sheets read them kind by kind) and one school by school (the summary reads
+ * them as the server's termSummary does, one school's tally at a time). Both variants read and parse them row by
+ * row, as the server decodes rows from its store, so neither pays for the generator (which makes every school's
+ * five registers to hand out one).
  */
 function prepare(schools: number, rows: number): void {
-  if (KINDS.every((k) => existsSync(rowsFile(k, schools, rows)))) return;
-  const tmp = (k: KindId) => `${rowsFile(k, schools, rows)}.part`;
-  for (const k of KINDS) writeFileSync(tmp(k), '');
+  if (PARTS.every((k) => existsSync(rowsFile(k, schools, rows)))) return;
+  const tmp = (k: (typeof PARTS)[number]) => `${rowsFile(k, schools, rows)}.part`;
+  for (const k of PARTS) writeFileSync(tmp(k), '');
   for (let i = 0; i < schools; i++) {
     const code = genSchool(i).code;
     const recs = schoolRecords(i, rows);
     for (const k of KINDS) appendFileSync(tmp(k), recs[k].map((r) => JSON.stringify([code, r.values]) + '\n').join(''));
+    appendFileSync(tmp('by-school'), KINDS.flatMap((k) => recs[k].map((r) => JSON.stringify([code, k, r.values]) + '\n')).join(''));
   }
-  for (const k of KINDS) renameSync(tmp(k), rowsFile(k, schools, rows));
+  for (const k of PARTS) renameSync(tmp(k), rowsFile(k, schools, rows));
 }
 
 /**
- * One kind's rows read back and parsed one by one, in 64 KB chunks: with 1 MB ones each chunk's thousands of line
+ * One file's lines read back and parsed one by one, in 64 KB chunks: with 1 MB ones each chunk's thousands of line
  * strings outlived two scavenges, went to the old generation, and both variants' peak RSS grew with the district
  * (354 MB at 100 schools instead of 230 MB).
  */
-async function* readRows(kind: KindId, schools: number, rows: number): AsyncGenerator<ReportRow> {
+async function* readLines<T>(file: string): AsyncGenerator<T> {
   let rest = '';
-  for await (const chunk of createReadStream(rowsFile(kind, schools, rows), { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop()!;
-    for (const line of lines) {
-      const [school, values] = JSON.parse(line) as [string, ReportRow['values']];
-      yield { school, values };
-    }
+    for (const line of lines) yield JSON.parse(line) as T;
   }
+}
+
+/** One kind's rows, every school's in turn. */
+async function* readRows(kind: KindId, schools: number, rows: number): AsyncGenerator<ReportRow> {
+  for await (const [school, values] of readLines<[string, ReportRow['values']]>(rowsFile(kind, schools, rows))) yield { school, values };
 }
 
 /** Floor: one sheet per kind, rows added and committed, nothing else (no styles, widths, summary or waiting). */
@@ -91,10 +97,20 @@ function since(t: number, c: NodeJS.CpuUsage): { ms: number; cpuMs: number } {
 async function report(schools: number, rows: number): Promise<{ n: number; summary: { ms: number; cpuMs: number } }> {
   const t = performance.now();
   const c = process.cpuUsage();
-  const tallies = new Map<string, SchoolTally>();
-  for (let i = 0; i < schools; i++) tallies.set(genSchool(i).code, new SchoolTally({ ...genSchool(i), type: '小学' }, TERM));
-  for (const kind of KINDS) for await (const r of readRows(kind, schools, rows)) tallies.get(r.school)!.add(kind, r.values);
-  const summary = assembleSummary(TERM, [...tallies.values()].map((x) => x.finish()));
+  // School by school, one tally open at a time (as termSummary does): 300 open tallies hold ~250 MB.
+  const lines = [];
+  let tally: SchoolTally | undefined;
+  for await (const [school, kind, values] of readLines<[string, KindId, ReportRow['values']]>(rowsFile('by-school', schools, rows))) {
+    if (tally?.school.code !== school) {
+      if (tally) lines.push(tally.finish());
+      const i = lines.length;
+      if (genSchool(i).code !== school) throw new Error(`rows out of school order: ${school}`);
+      tally = new SchoolTally({ ...genSchool(i), type: '小学' }, TERM);
+    }
+    tally.add(kind, values);
+  }
+  if (tally) lines.push(tally.finish());
+  const summary = assembleSummary(TERM, lines);
   const took = since(t, c);
   const data = { summary, rows: Object.fromEntries(KINDS.map((k) => [k, readRows(k, schools, rows)])) };
   const stats = await writeReport(createWriteStream(join(OUT, 'report-merged.xlsx')), data);
