@@ -46,8 +46,13 @@ export interface PySheet {
   cells: PyCell[];
 }
 
-/** The workbook as Debian's python3-openpyxl reads it. */
+/** The workbook as Debian's python3-openpyxl reads it (a missing openpyxl fails the test, saying what to install). */
 export function openpyxlRead(buf: Buffer): { sheets: PySheet[]; creator: string } {
+  try {
+    execFileSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('这些测试用 Debian 的 python3-openpyxl 读回报表：apt-get install -y python3-openpyxl');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'yanbiao-openpyxl-'));
   try {
     const file = join(dir, 'book.xlsx');
