@@ -137,6 +137,8 @@ function axisValues(definition: RegisterDefinition, register: string, field: str
 /** Accumulates one school's indicators record by record. */
 export class IndicatorTally {
   private readonly accs: Acc[];
+  /** The accumulators of each register, so a row visits only its own register's indicators. */
+  private readonly byRegister = new Map<string, Acc[]>();
   private readonly reported = new Set<string>();
   private readonly due: Set<string>;
 
@@ -180,8 +182,9 @@ export class IndicatorTally {
   /** One normalised record of a register. */
   add(register: string, v: Values): void {
     this.reported.add(register);
-    for (const a of this.accs) {
-      if (a.def.register !== register) continue;
+    let accs = this.byRegister.get(register);
+    if (!accs) this.byRegister.set(register, (accs = this.accs.filter((a) => a.def.register === register)));
+    for (const a of accs) {
       const meets = meetsCondition(a.cond, v, this.days);
       if (MONTHLY.has(a.calc)) {
         // 按月占比 counts every teacher-month, and marks those with a row meeting the condition.

@@ -44,7 +44,13 @@ export class SchoolTally {
     const info = parseTerm(ctx.term);
     const deadlines = ctx.deadlines ?? {};
     this.people = new PeopleTally(info.start);
-    const deadlineOf = (m: string) => deadlines[m] ?? lastFriday(m);
+    // Asked once per reflection row: each month's deadline worked out once.
+    const known = new Map<string, string>();
+    const deadlineOf = (m: string) => {
+      let d = known.get(m);
+      if (d === undefined) known.set(m, (d = deadlines[m] ?? lastFriday(m)));
+      return d;
+    };
     // A month is due once its deadline has passed (as of the as-of date), not while schools still have time.
     const due = monthsDue(ctx.term, ctx.asOf, deadlineOf);
     this.reflections = new ReflectionTally(due, deadlineOf);
