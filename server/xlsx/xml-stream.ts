@@ -15,13 +15,19 @@ import type { Package } from './zip';
 
 /**
  * The attributes of the element being opened, by their names as written (`r`, `t`, `r:id`). One object is reused
- * for every element of a part (a handler reads what it needs during `open` and keeps nothing), which keeps the
- * per-cell cost of the reader to a few string slices.
+ * for every element of a part, and it holds only where each name and value lie in the text: a value becomes a
+ * string when the handler asks for it (during `open`; a handler keeps nothing), and names are compared where they
+ * lie. The first of a repeated attribute wins.
  */
 export class Attrs {
-  private names: string[] = [];
-  private values: string[] = [];
+  private names: number[] = []; // start, end of each name
+  private keys: number[] = []; // length · 2¹⁶ + first character of each name, compared before the name itself
+  private spans: number[] = []; // start, end of each value (when it lies in one piece)
+  private joined: (string | null)[] = []; // the value when it had to be assembled (entities, chunk boundaries)
   private n = 0;
+
+  /** @internal */
+  constructor(private readonly text: Adapter) {}
 
   /** @internal */
   reset(): void {
@@ -29,15 +35,25 @@ export class Attrs {
   }
 
   /** @internal */
-  add(name: string, value: string): void {
-    for (let i = 0; i < this.n; i++) if (this.names[i] === name) return; // the first of a repeated attribute wins
-    this.names[this.n] = name;
-    this.values[this.n++] = value;
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, joined: string | null): void {
+    const k = this.n++;
+    this.keys[k] = (nameEnd - nameStart) * 65536 + this.text.charAt(nameStart);
+    this.names[2 * k] = nameStart;
+    this.names[2 * k + 1] = nameEnd;
+    this.spans[2 * k] = valueStart;
+    this.spans[2 * k + 1] = valueEnd;
+    this.joined[k] = joined;
+  }
+
+  private value(k: number): string {
+    return this.joined[k] ?? this.text.slice(this.spans[2 * k], this.spans[2 * k + 1]);
   }
 
   /** The value of attribute `name` as written, or undefined. */
   get(name: string): string | undefined {
-    for (let i = 0; i < this.n; i++) if (this.names[i] === name) return this.values[i];
+    const key = name.length * 65536 + name.charCodeAt(0);
+    for (let k = 0; k < this.n; k++)
+      if (this.keys[k] === key && (name.length === 1 || this.text.equals(this.names[2 * k], this.names[2 * k + 1], name))) return this.value(k);
     return undefined;
   }
 
@@ -46,7 +62,10 @@ export class Attrs {
     const plain = this.get(name);
     if (plain !== undefined) return plain;
     const suffix = ':' + name;
-    for (let i = 0; i < this.n; i++) if (this.names[i].endsWith(suffix) && !this.names[i].startsWith('xmlns')) return this.values[i];
+    for (let k = 0; k < this.n; k++) {
+      const written = this.text.slice(this.names[2 * k], this.names[2 * k + 1]);
+      if (written.endsWith(suffix) && !written.startsWith('xmlns')) return this.value(k);
+    }
     return undefined;
   }
 }
@@ -66,19 +85,22 @@ function local(name: string): string {
 }
 
 /**
- * htmlparser2's tokenizer reports positions in the text written so far; this keeps the chunks a pending slice may
- * still need (at most the one being parsed and those a split tag or text spans) and turns the positions into
- * names, attributes and text for the handler. No attribute object is built for a tag the handler will not see.
+ * htmlparser2's tokenizer reports positions in the text written so far; this keeps the chunks a pending position may
+ * still need (from the start of the markup being read: at most the chunk being parsed and those a split tag or text
+ * spans) and turns the positions into names, attributes and text for the handler.
  */
 class Adapter implements TokenizerCallbacks {
   private chunks: string[] = [];
   private base = 0; // position of chunks[0]
-  private lastBase = 0; // position of the last chunk pushed
-  private lastEnd = 0; // position just after it
+  private last = ''; // the chunk being parsed (the last one pushed)
+  private lastBase = 0; // its position
   private name = '';
-  private readonly attrs = new Attrs();
-  private attrName = '';
-  private attrValue = '';
+  private readonly attrs = new Attrs(this);
+  private attrStart = 0;
+  private attrEnd = 0;
+  private valueStart = -1;
+  private valueEnd = -1;
+  private joined: string | null = null;
   // A CR ending one text event may be followed by the LF of the same line end in the next.
   private lastCR = false;
 
@@ -86,28 +108,42 @@ class Adapter implements TokenizerCallbacks {
 
   push(chunk: string): void {
     this.chunks.push(chunk);
-    this.lastBase = this.lastEnd;
-    this.lastEnd += chunk.length;
+    this.lastBase += this.last.length;
+    this.last = chunk;
   }
 
-  private slice(start: number, end: number): string {
-    if (start >= this.lastBase) {
-      // Nearly every slice lies in the chunk being parsed; the ones before it are no longer needed then.
-      const n = this.chunks.length;
-      if (n > 1) {
-        this.chunks = [this.chunks[n - 1]];
-        this.base = this.lastBase;
-      }
-      return this.chunks[0].slice(start - this.lastBase, end - this.lastBase);
-    }
-    while (this.chunks.length > 1 && start - this.base >= this.chunks[0].length) this.base += this.chunks.shift()!.length;
-    let out = this.chunks[0].slice(start - this.base, end - this.base);
-    let at = this.base + this.chunks[0].length;
-    for (let i = 1; at < end && i < this.chunks.length; i++) {
+  /** Lets go of the chunks wholly before `pos` (nothing before the markup starting there is needed any more). */
+  private release(pos: number): void {
+    while (this.chunks.length > 1 && pos - this.base >= this.chunks[0].length) this.base += this.chunks.shift()!.length;
+  }
+
+  /** @internal The text between two positions. */
+  slice(start: number, end: number): string {
+    if (start >= this.lastBase) return this.last.slice(start - this.lastBase, end - this.lastBase);
+    let i = 0;
+    let at = this.base;
+    while (start - at >= this.chunks[i].length) at += this.chunks[i++].length;
+    let out = this.chunks[i].slice(start - at, end - at);
+    at += this.chunks[i].length;
+    for (i++; at < end && i < this.chunks.length; i++) {
       out += this.chunks[i].slice(0, end - at);
       at += this.chunks[i].length;
     }
     return out;
+  }
+
+  /** @internal The character code at a position. */
+  charAt(pos: number): number {
+    return pos >= this.lastBase ? this.last.charCodeAt(pos - this.lastBase) : this.slice(pos, pos + 1).charCodeAt(0);
+  }
+
+  /** @internal Whether the text between two positions is `s`. */
+  equals(start: number, end: number, s: string): boolean {
+    if (end - start !== s.length) return false;
+    if (start < this.lastBase) return this.slice(start, end) === s;
+    const from = start - this.lastBase;
+    for (let i = 0; i < s.length; i++) if (this.last.charCodeAt(from + i) !== s.charCodeAt(i)) return false;
+    return true;
   }
 
   private emitText(t: string): void {
@@ -120,24 +156,30 @@ class Adapter implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
+    this.release(start);
     const n = this.slice(start, end);
     this.name = n.indexOf(':') < 0 ? n : local(n);
     this.attrs.reset();
     this.lastCR = false;
   }
   onattribname(start: number, end: number): void {
-    this.attrName = this.slice(start, end);
-    this.attrValue = '';
+    this.attrStart = start;
+    this.attrEnd = end;
+    this.valueStart = -1;
+    this.joined = null;
   }
   onattribdata(start: number, end: number): void {
-    this.attrValue += this.slice(start, end);
+    if (this.joined === null && this.valueStart < 0) {
+      this.valueStart = start;
+      this.valueEnd = end;
+    } else this.joined = (this.joined ?? this.slice(this.valueStart, this.valueEnd)) + this.slice(start, end);
   }
   onattribentity(cp: number): void {
-    this.attrValue += fromCodePoint(cp);
+    this.joined = (this.joined ?? (this.valueStart < 0 ? '' : this.slice(this.valueStart, this.valueEnd))) + fromCodePoint(cp);
   }
   onattribend(_q: QuoteType, _end: number): void {
-    this.attrs.add(this.attrName, this.attrValue);
-    this.attrValue = '';
+    if (this.joined === null && this.valueStart < 0) this.joined = '';
+    this.attrs.add(this.attrStart, this.attrEnd, this.valueStart, this.valueEnd, this.joined);
   }
   onopentagend(): void {
     this.h.open(this.name, this.attrs);
@@ -148,21 +190,25 @@ class Adapter implements TokenizerCallbacks {
     this.h.close(this.name);
   }
   onclosetag(start: number, end: number): void {
+    this.release(start);
     this.lastCR = false;
     const n = this.slice(start, end);
     this.h.close(n.indexOf(':') < 0 ? n : local(n));
   }
   ontext(start: number, end: number): void {
+    this.release(start);
     if (this.h.wantText) this.emitText(this.slice(start, end));
-    else this.slice(end, end); // lets the chunks before `end` go
   }
   ontextentity(cp: number): void {
     if (this.h.wantText) this.emitText(fromCodePoint(cp));
   }
   oncdata(start: number, end: number, endOffset: number): void {
+    this.release(start);
     if (this.h.wantText) this.emitText(this.slice(start, end - endOffset));
   }
-  oncomment(): void {}
+  oncomment(start: number): void {
+    this.release(start);
+  }
   ondeclaration(): void {}
   onprocessinginstruction(): void {}
   onend(): void {}
