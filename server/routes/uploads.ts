@@ -73,6 +73,7 @@ export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Route
         opts: { term, asOf: todayIso(ctx.now()), ...(registers ? { registers } : {}) },
         term,
         definitionVersion: definition.version,
+        definitionHash: definition.hash,
       });
     } catch (err) {
       if (err instanceof PoolError) throw new HttpError(err.status, err.code, err.message);

@@ -4,6 +4,7 @@
  * parsed ones are kept by their stored text, compiled ones by the parsed object, so a version number (which means a
  * different definition in another store, as in tests that open many) is never trusted alone.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { BUILTIN_DEFINITION } from '../../shared/registers/builtin';
 import { compileDefinition } from '../../shared/registers/compile';
@@ -19,23 +20,25 @@ export interface StoredDefinition {
   version: number;
   definition: RegisterDefinition;
   createdAt: string | null;
+  /** SHA-256 of the stored text (`builtin` for version 0): with the version, what a definition is, in any store. */
+  hash: string;
 }
 
-const parsed = new Map<string, RegisterDefinition>();
+const parsed = new Map<string, { definition: RegisterDefinition; hash: string }>();
 const compiled = new WeakMap<RegisterDefinition, CompiledRegisters>();
-const BUILTIN: StoredDefinition = { version: 0, definition: BUILTIN_DEFINITION, createdAt: null };
+const BUILTIN: StoredDefinition = { version: 0, definition: BUILTIN_DEFINITION, createdAt: null, hash: 'builtin' };
 /** Distinct definitions kept parsed (each is tens of KB; a district has a handful). */
 const KEPT = 50;
 
 /** A stored row as a definition, its text parsed and checked once. */
 function fromRow(row: { version: number; definition: string; created_at: string }): StoredDefinition {
-  let definition = parsed.get(row.definition);
-  if (!definition) {
-    definition = RegisterDefinitionSchema.parse(JSON.parse(row.definition));
+  let known = parsed.get(row.definition);
+  if (!known) {
+    known = { definition: RegisterDefinitionSchema.parse(JSON.parse(row.definition)), hash: createHash('sha256').update(row.definition).digest('hex') };
     if (parsed.size >= KEPT) parsed.delete(parsed.keys().next().value!);
-    parsed.set(row.definition, definition);
+    parsed.set(row.definition, known);
   }
-  return { version: row.version, definition, createdAt: row.created_at };
+  return { version: row.version, definition: known.definition, createdAt: row.created_at, hash: known.hash };
 }
 
 async function byVersion(db: Kysely<DB>, version: number): Promise<StoredDefinition> {

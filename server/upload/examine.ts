@@ -19,8 +19,9 @@ export type ExamineJob =
   | (({ type: 'xlsx' | 'fix'; file: Uint8Array; name: string; limits: ReadLimits } | { type: 'grids'; sheets: SheetInput[] }) & {
       opts: ValidateOptions;
       term: string;
-      /** The stored version of `opts.registers` (versions never change), so a worker compiles each one once. */
+      /** The stored version of `opts.registers` and a hash of its stored text, so a worker compiles each one once. */
       definitionVersion?: number;
+      definitionHash?: string;
     })
   | { type: 'definition'; file: Uint8Array; name: string; limits: ReadLimits };
 
@@ -107,15 +108,22 @@ function nulRefusal(sheets: SheetInput[]): Refusal | null {
   return null;
 }
 
-// A district definition arrives in each job as a copy; in a worker (which serves one store) the first copy of a
-// version is kept, so the header lookups and value-set matchers built for it (cached by object) are built once per
-// worker, not once per upload. The calling thread may serve several stores (tests, tools): no cache there.
-const definitions = new Map<number, CompiledRegisters>();
+// A district definition arrives in each job as a copy; in a worker the first copy of a definition is kept, so the
+// header lookups and value-set matchers built for it (cached by object) are built once per worker, not once per
+// upload. Kept by version and the hash of its text: a version number alone names another definition in another
+// store (a pool serving two, a store rebuilt from a backup). The calling thread keeps none.
+const definitions = new Map<string, CompiledRegisters>();
+/** Definitions a worker keeps (a district has a handful). */
+const KEPT_DEFINITIONS = 20;
 
-function sameDefinition(opts: ValidateOptions, version: number | undefined): ValidateOptions {
-  if (!opts.registers || !version || isMainThread) return opts;
-  let kept = definitions.get(version);
-  if (!kept) definitions.set(version, (kept = opts.registers));
+function sameDefinition(opts: ValidateOptions, version: number | undefined, hash: string | undefined): ValidateOptions {
+  if (!opts.registers || !version || !hash || isMainThread) return opts;
+  const key = `${version}:${hash}`;
+  let kept = definitions.get(key);
+  if (!kept) {
+    if (definitions.size >= KEPT_DEFINITIONS) definitions.delete(definitions.keys().next().value!);
+    definitions.set(key, (kept = opts.registers));
+  }
   return { ...opts, registers: kept };
 }
 
@@ -134,7 +142,7 @@ export async function examineUpload(job: ExamineJob): Promise<Examined> {
   if (job.type === 'definition') return { ok: true, ...parseDefinitionWorkbook(sheets, job.name.replace(/\.xlsx$/i, '')) };
   const nul = nulRefusal(sheets);
   if (nul) return { ok: false, refusal: nul };
-  const opts = sameDefinition(job.opts, job.definitionVersion);
+  const opts = sameDefinition(job.opts, job.definitionVersion, job.definitionHash);
   if (job.type === 'fix') return fixUpload(job.file, sheets, opts, job.name, job.limits);
   const fp = fingerprint(job.term, sheets);
   const result = validateWorkbook(sheets, opts);

@@ -73,8 +73,8 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   };
   const job: ExamineJob =
     'file' in req
-      ? { type: 'xlsx', file: new Uint8Array(req.file), name: '上传的文件', limits: req.limits, opts: validateOpts, term, definitionVersion: definition.version }
-      : { type: 'grids', sheets: req.sheets, opts: validateOpts, term, definitionVersion: definition.version };
+      ? { type: 'xlsx', file: new Uint8Array(req.file), name: '上传的文件', limits: req.limits, opts: validateOpts, term, definitionVersion: definition.version, definitionHash: definition.hash }
+      : { type: 'grids', sheets: req.sheets, opts: validateOpts, term, definitionVersion: definition.version, definitionHash: definition.hash };
   let examined: Examined;
   try {
     examined = opts.pool ? await opts.pool.run(job) : await examineUpload(job);
