@@ -9,7 +9,9 @@
 import { RULES, textSimilarity } from '../../shared/similarity';
 import type { Kysely } from 'kysely';
 import type { DB, Store } from '../store/schema';
-import { currentIds, termSubmissions } from '../store/current';
+import { insertRows, type InsertSpec } from '../store/bulk';
+import { currentAmong } from '../store/current';
+import { transact } from '../store/retry';
 import { rowsByKey } from '../store/rows';
 import { keyParts, text } from '../store/index-keys';
 
@@ -30,6 +32,13 @@ interface Pair {
 }
 
 const BATCH = 400;
+
+/** Each pair is stored once per direction; a pair found again (a re-check, a concurrent upload) is skipped. */
+const FINDINGS: InsertSpec<'cross_findings'> = {
+  table: 'cross_findings',
+  columns: ['term', 'code', 'submission_id', 'row', 'other_submission_id', 'other_row', 'field', 'similarity', 'created_at'],
+  skipConflicts: ['submission_id', 'row', 'other_submission_id', 'other_row', 'field'],
+};
 
 async function keysOf(db: Kysely<DB>, table: 'paper_titles' | 'reflection_bands', ids: number[]): Promise<KeyRow[]> {
   const col = table === 'paper_titles' ? 'title_key' : 'band';
@@ -61,7 +70,7 @@ async function matching(db: Kysely<DB>, table: 'paper_titles' | 'reflection_band
 }
 
 /** Candidate pairs sharing a key: other row, counting version, and not the same teacher of the same school. */
-function candidates(mine: KeyRow[], others: KeyRow[], current: Set<number>): Map<string, [KeyRow, KeyRow, string]> {
+function candidates(mine: KeyRow[], others: KeyRow[], current: ReadonlySet<number>): Map<string, [KeyRow, KeyRow, string]> {
   const byKey = new Map<string, KeyRow[]>();
   for (const o of others) {
     if (!current.has(o.submission_id)) continue;
@@ -84,24 +93,26 @@ function candidates(mine: KeyRow[], others: KeyRow[], current: Set<number>): Map
 /** Runs both checks for freshly stored submissions; returns the number of pairs found (new or known). */
 export async function crossCheck(store: Store, term: string, submissionIds: number[], now = new Date()): Promise<number> {
   const { db } = store;
-  const current = currentIds(await termSubmissions(db, term));
-  const ids = submissionIds.filter((id) => current.has(id));
+  // Which versions count is asked only of the submissions concerned (these, and those sharing a key with them),
+  // never of the whole term: an upload's check costs the same in a district of 10 schools or 300.
+  const ids = [...(await currentAmong(db, submissionIds))];
   if (ids.length === 0) {
     await markChecked(db, submissionIds);
     return 0;
   }
   const pairs: Pair[] = [];
+  const counting = async (others: KeyRow[]) => currentAmong(db, [...new Set(others.map((o) => o.submission_id))]);
 
   const myTitles = await keysOf(db, 'paper_titles', ids);
   if (myTitles.length > 0) {
     const others = await matching(db, 'paper_titles', term, [...new Set(myTitles.map((k) => k.key))]);
-    for (const [m, o, field] of candidates(myTitles, others, current).values()) pairs.push({ code: 'duplicate', a: m, b: o, field, similarity: 1 });
+    for (const [m, o, field] of candidates(myTitles, others, await counting(others)).values()) pairs.push({ code: 'duplicate', a: m, b: o, field, similarity: 1 });
   }
 
   const myBands = await keysOf(db, 'reflection_bands', ids);
   if (myBands.length > 0) {
     const others = await matching(db, 'reflection_bands', term, [...new Set(myBands.map((k) => k.key))]);
-    const cands = [...candidates(myBands, others, current).values()];
+    const cands = [...candidates(myBands, others, await counting(others)).values()];
     const data = await rowsByKey(db, cands.flatMap(([m, o]) => [m, o]));
     for (const [m, o, field] of cands) {
       const a = data.get(`${m.submission_id}:${m.row}`);
@@ -115,17 +126,17 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
 
   const at = now.toISOString();
   const rows = pairs.flatMap((p) => [
-    { term, code: p.code, submission_id: p.a.submission_id, row: p.a.row, other_submission_id: p.b.submission_id, other_row: p.b.row, field: p.field, similarity: p.similarity, created_at: at },
-    { term, code: p.code, submission_id: p.b.submission_id, row: p.b.row, other_submission_id: p.a.submission_id, other_row: p.a.row, field: p.field, similarity: p.similarity, created_at: at },
+    [term, p.code, p.a.submission_id, p.a.row, p.b.submission_id, p.b.row, p.field, p.similarity, at] as const,
+    [term, p.code, p.b.submission_id, p.b.row, p.a.submission_id, p.a.row, p.field, p.similarity, at] as const,
   ]);
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('cross_findings')
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.columns(['submission_id', 'row', 'other_submission_id', 'other_row', 'field']).doNothing())
-      .execute();
-  }
-  await markChecked(db, submissionIds);
+  // In the order of the unique key: two uploads' checks that find the same pair (each sees the other's committed
+  // rows) then take its locks in the same order and never deadlock on PostgreSQL. One transaction with the mark:
+  // one commit (on SQLite one sync to disk) rather than two, and no findings stored without the mark.
+  rows.sort((x, y) => x[2] - y[2] || x[3] - y[3] || x[4] - y[4] || x[5] - y[5] || (x[6] < y[6] ? -1 : x[6] > y[6] ? 1 : 0));
+  await transact(db, async (trx) => {
+    await insertRows(trx, store.dialect, FINDINGS, rows);
+    await markChecked(trx, submissionIds);
+  });
   return pairs.length;
 }
 

@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { CrossFinding } from '../../shared/contract';
 import type { DB } from '../store/schema';
-import type { SubmissionMeta } from '../store/current';
+import { currentAmong, submissionsById, type SubmissionMeta } from '../store/current';
+import { schoolNames } from '../store/schools';
 import { rowsByKey } from '../store/rows';
 import { text } from '../store/index-keys';
 import { compiledFor, termDefinition } from '../store/registers';
@@ -67,7 +68,9 @@ export async function crossFindingsFor(
   const open = found.filter((f) => current.has(f.other_submission_id) && meta.has(f.other_submission_id));
   if (open.length === 0) return out;
   const registers = known ?? compiledFor(await termDefinition(db, meta.get(open[0].submission_id)!.term));
-  const teachers = await teachersOf(db, [...new Set(open.map((f) => f.other_submission_id))]);
+  // Only the teachers the viewer may see are looked up (a school sees its own teachers' names, never another's).
+  const named = open.filter((f) => viewer === null || meta.get(f.other_submission_id)!.school_code === viewer);
+  const teachers = await teachersOf(db, [...new Set(named.map((f) => f.other_submission_id))]);
   const data = await rowsByKey(db, open.map((f) => ({ submission_id: f.submission_id, row: f.row })));
   for (const f of open) {
     const mine = meta.get(f.submission_id)!;
@@ -100,4 +103,26 @@ export async function crossFindingsFor(
     out.set(f.submission_id, list);
   }
   return out;
+}
+
+/**
+ * Cross-school warnings on one upload's submissions (`mine`), loading only the submissions and schools they point
+ * at, never the whole term: a receipt costs the same in a district of 10 schools or 300. Also the names of the
+ * schools concerned, `mine`'s included.
+ */
+export async function crossFindingsOfUpload(
+  db: Kysely<DB>,
+  mine: SubmissionMeta[],
+  viewer: string | null,
+): Promise<{ cross: Map<number, CrossFinding[]>; names: Map<string, string> }> {
+  const ids = mine.map((s) => s.id);
+  const pointed = new Set<number>();
+  for (let i = 0; i < ids.length; i += 400) {
+    const got = await db.selectFrom('cross_findings').select('other_submission_id').distinct().where('submission_id', 'in', ids.slice(i, i + 400)).execute();
+    for (const g of got) pointed.add(g.other_submission_id);
+  }
+  const own = new Set(ids);
+  const all = [...mine, ...(await submissionsById(db, [...pointed].filter((id) => !own.has(id))))];
+  const [current, names] = await Promise.all([currentAmong(db, all.map((s) => s.id)), schoolNames(db, [...new Set(all.map((s) => s.school_code))])]);
+  return { cross: await crossFindingsFor(db, ids, all, current, names, viewer), names };
 }

@@ -8,6 +8,7 @@ import { perToken } from '../http/rate-limit';
 import { ingest, requireTerm } from '../upload/ingest';
 import { compiledOf, currentDefinition } from '../store/registers';
 import { PoolError } from '../upload/pool';
+import { PhaseTimes } from '../upload/timing';
 import { todayIso } from '../../shared';
 import { singleFile } from '../http/multipart';
 import { checkGrids, readLimitsOf } from '../upload/limits';
@@ -46,11 +47,13 @@ export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Route
     const school = uploadSchool(req, req.query.school ?? (req.body as Record<string, unknown> | undefined)?.school);
     const key = idempotencyKey(req);
     // Read and validated in one pass, in a worker (ctx.pool): the file is inflated once, off the event loop.
+    const phases = new PhaseTimes();
     const receipt = await ingest(
       ctx.store,
       { school, term: String(term ?? ''), file: file.buffer, limits: readLimitsOf(ctx.limits), idemKey: key, source: 'xlsx', actor: actorOf(principal(req)) },
-      { now: ctx.now(), logger: ctx.logger, pool: ctx.pool },
+      { now: ctx.now(), logger: ctx.logger, pool: ctx.pool, phases },
     );
+    res.set('Server-Timing', phases.header());
     res.status(receipt.replayed ? 200 : 201).json(receipt);
   });
 
@@ -99,11 +102,13 @@ export function uploadRoutes(ctx: RouteContext, uploadsPerMinute: number): Route
     const school = uploadSchool(req, parsed.data.school);
     const key = idempotencyKey(req);
     checkGrids(parsed.data.sheets, ctx.limits);
+    const phases = new PhaseTimes();
     const receipt = await ingest(
       ctx.store,
       { school, term: parsed.data.term, sheets: parsed.data.sheets, idemKey: key, source: 'json', actor: actorOf(principal(req)) },
-      { now: ctx.now(), logger: ctx.logger, pool: ctx.pool },
+      { now: ctx.now(), logger: ctx.logger, pool: ctx.pool, phases },
     );
+    res.set('Server-Timing', phases.header());
     res.status(receipt.replayed ? 200 : 201).json(receipt);
   });
   return r;

@@ -60,3 +60,17 @@ export function indexKeys(kind: string, rules: readonly Rule[], records: NormRec
   }
   return { bands, titles };
 }
+
+/** A register's rows as the store keeps them: each row's values as JSON, and the rows' cross-school index keys. */
+export interface PreparedRows {
+  rows: [row: number, data: string][];
+  keys: { bands: RowKey[]; titles: RowKey[] };
+}
+
+/**
+ * Prepares a register's records for storing. The upload worker does it (server/upload/examine.ts), so the server's
+ * one thread neither serialises rows nor computes similarity keys, and receives strings rather than row objects.
+ */
+export function prepareRows(kind: string, rules: readonly Rule[], records: NormRecord[]): PreparedRows {
+  return { rows: records.map((r) => [r.row, JSON.stringify(r.values)]), keys: indexKeys(kind, rules, records) };
+}

@@ -173,6 +173,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('cross_findings_submission').on('cross_findings').column('submission_id').execute();
       },
     },
+    '0008_submissions_by_upload': {
+      // An upload's receipt lists its submissions by upload_id (and a replay finds them so): without this each
+      // receipt scanned every submission stored.
+      async up(db: Kysely<any>) {
+        await db.schema.createIndex('submissions_upload').on('submissions').column('upload_id').execute();
+      },
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 import { migrate } from './migrations';
+import { preparedOnce } from './statements';
 import type { DB, Store } from './schema';
 
 /** Where to store: `databaseUrl` wins; otherwise `sqliteFile`. */
@@ -63,8 +64,11 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     // same moment — this answers SQLITE_BUSY at once: wait and try again.
     await untilFree(() => sqlite.pragma('journal_mode = WAL'));
     sqlite.pragma('synchronous = FULL');
+    // 64 MiB of pages (the default is 2 MiB): the cross-school keys' indexes of a district's term stay in memory,
+    // so storing an upload's keys does not read index pages back from the file as the district grows.
+    sqlite.pragma('cache_size = -65536');
     sqlite.pragma('foreign_keys = ON');
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
     await migrate(db, 'sqlite');
   } catch (err) {
     // A store that cannot be opened leaves no handle behind.

@@ -6,25 +6,20 @@ import type { DB } from './schema';
 /** A stored row's values. */
 export type RowValues = Record<string, string | number | boolean | string[] | null>;
 
-/** Rows of the given (submission, row) pairs, keyed `id:row`. */
+/** Rows of the given (submission, row) pairs, keyed `id:row`: one query per 400 pairs, by the rows' primary key. */
 export async function rowsByKey(db: Kysely<DB>, pairs: { submission_id: number; row: number }[]): Promise<Map<string, RowValues>> {
   const out = new Map<string, RowValues>();
-  const bySub = new Map<number, number[]>();
-  for (const p of pairs) {
-    const list = bySub.get(p.submission_id) ?? [];
-    list.push(p.row);
-    bySub.set(p.submission_id, list);
-  }
-  for (const [id, rows] of bySub) {
-    for (let i = 0; i < rows.length; i += 500) {
-      const got = await db
-        .selectFrom('rows')
-        .select(['row', 'data'])
-        .where('submission_id', '=', id)
-        .where('row', 'in', rows.slice(i, i + 500))
-        .execute();
-      for (const g of got) out.set(`${id}:${g.row}`, JSON.parse(g.data));
-    }
+  const wanted = new Map<string, [number, number]>();
+  for (const p of pairs) wanted.set(`${p.submission_id}:${p.row}`, [p.submission_id, p.row]);
+  const all = [...wanted.values()];
+  for (let i = 0; i < all.length; i += 400) {
+    const batch = all.slice(i, i + 400);
+    const got = await db
+      .selectFrom('rows')
+      .select(['submission_id', 'row', 'data'])
+      .where((eb) => eb(eb.refTuple('submission_id', 'row'), 'in', batch.map(([id, row]) => eb.tuple(id, row))))
+      .execute();
+    for (const g of got) out.set(`${g.submission_id}:${g.row}`, JSON.parse(g.data));
   }
   return out;
 }

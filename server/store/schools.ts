@@ -28,3 +28,12 @@ export async function getSchool(db: Kysely<DB>, code: string): Promise<School | 
 export async function listSchools(db: Kysely<DB>): Promise<School[]> {
   return db.selectFrom('schools').select(['code', 'name', 'type']).orderBy('code').execute();
 }
+
+/** Names of the given schools, by code (codes with no school are left out). */
+export async function schoolNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 400) {
+    for (const s of await db.selectFrom('schools').select(['code', 'name']).where('code', 'in', codes.slice(i, i + 400)).execute()) out.set(s.code, s.name);
+  }
+  return out;
+}

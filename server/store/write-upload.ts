@@ -5,19 +5,24 @@ import type { Rule } from '../../shared/templates/template';
 import type { NormRecord } from '../../shared/types';
 import { audit } from './audit';
 import { transact } from './retry';
-import type { DB, Store } from './schema';
-import { indexKeys } from './index-keys';
+import { insertRows, type InsertSpec } from './bulk';
+import type { DB, Dialect, Store } from './schema';
+import { prepareRows, type PreparedRows } from './index-keys';
 
-/** One recognised sheet ready to store. */
-export interface NewSubmission {
+/** One recognised sheet ready to store: its records and register rules, or those already prepared (prepareRows). */
+export type NewSubmission = {
   kind: string;
-  /** The register's rules (its 同题 and 相似文本 rules key the rows for the cross-school checks). */
-  rules: readonly Rule[];
   sheet: string;
-  records: NormRecord[];
   warnings: Finding[];
   columns: { field: string; col: string }[];
-}
+} & (
+  | {
+      records: NormRecord[];
+      /** The register's rules (its 同题 and 相似文本 rules key the rows for the cross-school checks). */
+      rules: readonly Rule[];
+    }
+  | { prepared: PreparedRows }
+);
 
 /** What to store. */
 export interface UploadInput {
@@ -49,9 +54,9 @@ export interface Stored {
   submissionIds: number[];
 }
 
-// Batch sizes keep each statement well under SQLite's and PostgreSQL's bound-parameter limits.
-const ROW_BATCH = 400;
-const KEY_BATCH = 400;
+const ROWS: InsertSpec<'rows'> = { table: 'rows', columns: ['submission_id', 'row', 'data'] };
+const BANDS: InsertSpec<'reflection_bands'> = { table: 'reflection_bands', columns: ['term', 'band', 'submission_id', 'row', 'school_code', 'teacher'] };
+const TITLES: InsertSpec<'paper_titles'> = { table: 'paper_titles', columns: ['term', 'title_key', 'submission_id', 'row', 'school_code', 'teacher'] };
 
 /** Raised when an Idempotency-Key is reused for different content (answered 422, nothing stored). */
 export class IdempotencyMismatch extends Error {}
@@ -67,11 +72,8 @@ async function submissionIdsOf(trx: Transaction<DB>, uploadId: number): Promise<
   return rows.map((r) => r.id);
 }
 
-async function insertInBatches<T>(items: T[], size: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await insert(items.slice(i, i + size));
-}
-
-async function storeOne(trx: Transaction<DB>, input: UploadInput, uploadId: number, sub: NewSubmission, at: string): Promise<number> {
+async function storeOne(trx: Transaction<DB>, dialect: Dialect, input: UploadInput, uploadId: number, sub: NewSubmission, at: string): Promise<number> {
+  const { rows, keys } = 'prepared' in sub ? sub.prepared : prepareRows(sub.kind, sub.rules, sub.records);
   const last = await trx
     .selectFrom('submissions')
     .select((eb) => eb.fn.max('version').as('v'))
@@ -89,7 +91,7 @@ async function storeOne(trx: Transaction<DB>, input: UploadInput, uploadId: numb
       kind: sub.kind,
       version,
       sheet: sub.sheet,
-      row_count: sub.records.length,
+      row_count: rows.length,
       warning_count: sub.warnings.length,
       findings: JSON.stringify(sub.warnings),
       columns: JSON.stringify(sub.columns),
@@ -102,25 +104,9 @@ async function storeOne(trx: Transaction<DB>, input: UploadInput, uploadId: numb
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = inserted.id;
-  await insertInBatches(sub.records, ROW_BATCH, (batch) =>
-    trx
-      .insertInto('rows')
-      .values(batch.map((r) => ({ submission_id: id, row: r.row, data: JSON.stringify(r.values) })))
-      .execute(),
-  );
-  const keys = indexKeys(sub.kind, sub.rules, sub.records);
-  await insertInBatches(keys.bands, KEY_BATCH, (batch) =>
-    trx
-      .insertInto('reflection_bands')
-      .values(batch.map((k) => ({ term: input.term, band: k.key, submission_id: id, row: k.row, school_code: input.school, teacher: k.teacher })))
-      .execute(),
-  );
-  await insertInBatches(keys.titles, KEY_BATCH, (batch) =>
-    trx
-      .insertInto('paper_titles')
-      .values(batch.map((k) => ({ term: input.term, title_key: k.key, submission_id: id, row: k.row, school_code: input.school, teacher: k.teacher })))
-      .execute(),
-  );
+  await insertRows(trx, dialect, ROWS, rows.map(([row, data]) => [id, row, data]));
+  await insertRows(trx, dialect, BANDS, keys.bands.map((k) => [input.term, k.key, id, k.row, input.school, k.teacher]));
+  await insertRows(trx, dialect, TITLES, keys.titles.map((k) => [input.term, k.key, id, k.row, input.school, k.teacher]));
   return id;
 }
 
@@ -142,7 +128,7 @@ export async function writeUpload(store: Store, input: UploadInput, now = new Da
       .returning('id')
       .executeTakeFirstOrThrow();
     const ids: number[] = [];
-    for (const sub of input.submissions) ids.push(await storeOne(trx, input, up.id, sub, at));
+    for (const sub of input.submissions) ids.push(await storeOne(trx, store.dialect, input, up.id, sub, at));
     await audit(
       trx,
       {

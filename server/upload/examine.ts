@@ -6,13 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
-import { validateWorkbook, type CompiledRegisters, type SheetInput, type ValidateOptions, type WorkbookResult } from '../../shared';
+import { TEMPLATES, validateWorkbook, type CompiledRegisters, type SheetInput, type ValidateOptions, type WorkbookResult } from '../../shared';
 import type { Finding } from '../../shared/findings/finding';
 import type { RegisterDefinition } from '../../shared/registers/schema';
 import { parseDefinitionWorkbook, type DefinitionProblem } from '../../shared/registers/workbook';
 import { colLetter } from '../../shared/a1';
 import { fixedCopy } from '../xlsx/fix';
 import { readWorkbook, XlsxError, XlsxLimitError, type ReadLimits } from '../xlsx/read';
+import { prepareRows, type PreparedRows } from '../store/index-keys';
+import { msSince } from './timing';
 
 /** What to examine: an upload (an .xlsx's bytes or grids) to validate, or a register definition workbook to check. */
 export type ExamineJob =
@@ -25,6 +27,12 @@ export type ExamineJob =
     })
   | { type: 'definition'; file: Uint8Array; name: string; limits: ReadLimits };
 
+/** Milliseconds the examining thread spent reading the workbook and checking it (fingerprint, U+0000, validation). */
+export interface ExaminePhases {
+  read: number;
+  validate: number;
+}
+
 /** A refusal, as the HTTP answer it becomes. */
 export interface Refusal {
   status: number;
@@ -34,7 +42,15 @@ export interface Refusal {
 
 /** What came of it. */
 export type Examined =
-  | { ok: true; fingerprint: string; result: WorkbookResult }
+  | {
+      ok: true;
+      fingerprint: string;
+      /** Sheets of an accepted upload carry no records: their rows come prepared for the store instead. */
+      result: WorkbookResult;
+      /** Per sheet of `result`, its rows ready to store (null for a sheet of no register or without rows). */
+      prepared: (PreparedRows | null)[];
+      phases: ExaminePhases;
+    }
   | { ok: true; definition: RegisterDefinition | null; problems: DefinitionProblem[] }
   | { ok: true; fixed: Uint8Array; applied: number; remainingErrors: number; remainingWarnings: number }
   | { ok: false; refusal: Refusal };
@@ -129,6 +145,7 @@ function sameDefinition(opts: ValidateOptions, version: number | undefined, hash
 
 /** Reads and validates one upload. Never throws for anything the file holds: a refusal is returned. */
 export async function examineUpload(job: ExamineJob): Promise<Examined> {
+  const start = process.hrtime.bigint();
   let sheets: SheetInput[];
   if (job.type !== 'grids') {
     try {
@@ -140,18 +157,23 @@ export async function examineUpload(job: ExamineJob): Promise<Examined> {
     }
   } else sheets = job.sheets;
   if (job.type === 'definition') return { ok: true, ...parseDefinitionWorkbook(sheets, job.name.replace(/\.xlsx$/i, '')) };
+  const read = msSince(start);
   const nul = nulRefusal(sheets);
   if (nul) return { ok: false, refusal: nul };
   const opts = sameDefinition(job.opts, job.definitionVersion, job.definitionHash);
   if (job.type === 'fix') return fixUpload(job.file, sheets, opts, job.name, job.limits);
   const fp = fingerprint(job.term, sheets);
   const result = validateWorkbook(sheets, opts);
-  for (const sheet of result.sheets) {
-    // A refused upload stores nothing: its records are not built, let alone sent back.
-    if (result.errors > 0) sheet.records = [];
+  const templates = opts.registers?.templates ?? TEMPLATES;
+  const prepared = result.sheets.map((sheet) => {
     sheet.findings = boundFindings(sheet.findings, KEPT_FINDINGS);
-  }
-  return { ok: true, fingerprint: fp, result };
+    // A refused upload stores nothing: its records are not built, let alone sent back. An accepted one's are sent
+    // as the store keeps them (JSON text and index keys), worked out here rather than on the server's one thread.
+    const rows = result.errors === 0 && sheet.kind !== null && sheet.dataRows > 0 ? prepareRows(sheet.kind, templates[sheet.kind]?.rules ?? [], sheet.records) : null;
+    sheet.records = [];
+    return rows;
+  });
+  return { ok: true, fingerprint: fp, result, prepared, phases: { read, validate: msSince(start) - read } };
 }
 
 /**

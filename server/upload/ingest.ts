@@ -19,6 +19,7 @@ import type { ReadLimits } from '../xlsx/read';
 import { boundFindings, examineUpload, MAX_FINDINGS, type ExamineJob, type Examined } from './examine';
 import { PoolError, type UploadPool } from './pool';
 import { buildReceipt, priorReceipt } from './receipt';
+import { msSince, PhaseTimes } from './timing';
 
 /** One upload to take in: grids (the add-in's JSON, the demo, Sheets) or an .xlsx file's bytes. */
 export type IngestRequest = {
@@ -34,6 +35,8 @@ export interface IngestOptions {
   now?: Date;
   logger?: Logger;
   pool?: UploadPool;
+  /** Filled in with the time each phase took (the route answers it as Server-Timing). */
+  phases?: PhaseTimes;
 }
 
 /** A term from a request, checked. */
@@ -49,18 +52,9 @@ function idempotencyMismatch(): HttpError {
 /** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/413/422/503). */
 export async function ingest(store: Store, req: IngestRequest, opts: IngestOptions = {}): Promise<Receipt> {
   const now = opts.now ?? new Date();
+  const phases = opts.phases ?? new PhaseTimes();
   const term = requireTerm(req.term);
-  // A code with U+0000 names no school (and PostgreSQL would refuse to even look it up).
-  const school = req.school.includes('\u0000') ? undefined : await getSchool(store.db, req.school);
-  if (!school) throw new HttpError(404, 'no_school', `没有编码为 ${req.school} 的学校`);
-  const info = parseTerm(term);
-  const [roster, projectCodes, deadlines] = await Promise.all([
-    latestRoster(store.db, req.school, term),
-    latestProjectCodes(store.db, req.school, term),
-    reflectionDeadlines(store.db, info.months),
-  ]);
-  // The district's register definition in force (the built-in one until a district stores its own).
-  const definition = await currentDefinition(store.db);
+  const { roster, projectCodes, deadlines, definition } = await phases.time('lookup', () => lookup(store, req.school, term));
   const registers = compiledOf(definition);
   const titles: Record<string, { title: string }> = registers?.templates ?? TEMPLATES;
   const validateOpts = {
@@ -76,6 +70,7 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
       ? { type: 'xlsx', file: new Uint8Array(req.file), name: '上传的文件', limits: req.limits, opts: validateOpts, term, definitionVersion: definition.version, definitionHash: definition.hash }
       : { type: 'grids', sheets: req.sheets, opts: validateOpts, term, definitionVersion: definition.version, definitionHash: definition.hash };
   let examined: Examined;
+  const sent = process.hrtime.bigint();
   try {
     examined = opts.pool ? await opts.pool.run(job) : await examineUpload(job);
   } catch (err) {
@@ -85,10 +80,14 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   if (!examined.ok) throw new HttpError(examined.refusal.status, examined.refusal.code, examined.refusal.message);
   if (!('result' in examined)) throw new Error('examine: not an upload');
   const { result } = examined;
+  // Waiting for a worker and passing the job and its result between threads: the round trip less the worker's work.
+  phases.add('queue', Math.max(0, msSince(sent) - examined.phases.read - examined.phases.validate));
+  phases.add('read', examined.phases.read);
+  phases.add('validate', examined.phases.validate);
   const idemHash = req.idemKey ? examined.fingerprint : null;
   if (req.idemKey) {
     // A retry of an upload that already succeeded: answer as before, whatever the store holds now.
-    const prior = await priorReceipt(store, req.school, req.idemKey, idemHash!);
+    const prior = await phases.time('receipt', () => priorReceipt(store, req.school, req.idemKey!, idemHash!));
     if (prior === 'mismatch') throw idempotencyMismatch();
     if (prior) return bounded(prior);
   }
@@ -115,18 +114,19 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   }
   const submissions: NewSubmission[] = recognised.map((s) => ({
     kind: s.kind!,
-    rules: (registers?.templates ?? TEMPLATES)[s.kind!]?.rules ?? [],
     sheet: s.sheet,
-    records: s.records,
+    prepared: examined.prepared[result.sheets.indexOf(s)]!,
     warnings: boundFindings(s.findings, Infinity),
     columns: s.columns.map(({ field, col }) => ({ field, col })),
   }));
   let stored;
   try {
-    stored = await writeUpload(
-      store,
-      { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions, definitionVersion: definition.version, skipped },
-      now,
+    stored = await phases.time('store', () =>
+      writeUpload(
+        store,
+        { school: req.school, term, idemKey: req.idemKey, idemHash, source: req.source, actor: req.actor, submissions, definitionVersion: definition.version, skipped },
+        now,
+      ),
     );
   } catch (err) {
     // A concurrent request took the same key for other content first.
@@ -135,13 +135,30 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   }
   if (!stored.replayed) {
     try {
-      await crossCheck(store, term, stored.submissionIds, now);
+      const ids = stored.submissionIds;
+      await phases.time('cross', () => crossCheck(store, term, ids, now));
     } catch (err) {
       // The upload is stored; a failed cross check must not turn it into an error. The next upload re-checks.
       opts.logger?.error({ err, uploadId: stored.uploadId }, 'cross-school check failed');
     }
   }
-  return bounded(await buildReceipt(store, stored.uploadId, stored.replayed));
+  const { uploadId, replayed } = stored;
+  return bounded(await phases.time('receipt', () => buildReceipt(store, uploadId, replayed)));
+}
+
+/** What validating an upload needs from the store: the school's roster and 课题编号, deadlines, the definition in force. */
+async function lookup(store: Store, code: string, term: string) {
+  // A code with U+0000 names no school (and PostgreSQL would refuse to even look it up).
+  const school = code.includes('\u0000') ? undefined : await getSchool(store.db, code);
+  if (!school) throw new HttpError(404, 'no_school', `没有编码为 ${code} 的学校`);
+  const [roster, projectCodes, deadlines, definition] = await Promise.all([
+    latestRoster(store.db, code, term),
+    latestProjectCodes(store.db, code, term),
+    reflectionDeadlines(store.db, parseTerm(term).months),
+    // The district's register definition in force (the built-in one until a district stores its own).
+    currentDefinition(store.db),
+  ]);
+  return { roster, projectCodes, deadlines, definition };
 }
 
 /** A receipt as it is answered: its findings bounded like a 422's. */

@@ -1,21 +1,16 @@
 /** The receipt of a stored upload, rebuilt from the store (so an idempotent replay answers exactly as the first time). */
 import type { Receipt } from '../../shared/contract';
 import type { KindId } from '../../shared/types';
-import { crossFindingsFor } from '../cross/list';
-import { currentIds, findingsOf, termSubmissions } from '../store/current';
+import { crossFindingsOfUpload } from '../cross/list';
+import { findingsOf, uploadSubmissions } from '../store/current';
 import type { Store } from '../store/schema';
-import { listSchools } from '../store/schools';
 
 /** The receipt of upload `uploadId`. */
 export async function buildReceipt(store: Store, uploadId: number, replayed: boolean): Promise<Receipt> {
   const { db } = store;
   const up = await db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirstOrThrow();
-  const all = await termSubmissions(db, up.term);
-  const mine = all.filter((s) => s.upload_id === uploadId).sort((a, b) => a.id - b.id);
-  const schools = await listSchools(db);
-  const names = new Map(schools.map((s) => [s.code, s.name]));
-  const stored = await findingsOf(db, mine.map((s) => s.id));
-  const cross = await crossFindingsFor(db, mine.map((s) => s.id), all, currentIds(all), names, up.school_code);
+  const mine = await uploadSubmissions(db, uploadId);
+  const [stored, { cross, names }] = await Promise.all([findingsOf(db, mine.map((s) => s.id)), crossFindingsOfUpload(db, mine, up.school_code)]);
   return {
     uploadId,
     school: { code: up.school_code, name: names.get(up.school_code) ?? up.school_code },

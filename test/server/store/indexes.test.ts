@@ -1,7 +1,7 @@
 /**
- * Migration 0007: the queries an upload makes by submission_id (its own cross-school keys, the cross findings of its
- * submissions) use an index on SQLite and PostgreSQL, so an upload's cost does not grow with the keys of every
- * school already stored. Checked with each database's own query plan.
+ * Migrations 0007 and 0008: the queries an upload makes by submission_id (its own cross-school keys, the cross
+ * findings of its submissions) and by upload_id (its receipt) use an index on SQLite and PostgreSQL, so an upload's
+ * cost does not grow with the keys of every school already stored. Checked with each database's own query plan.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,22 +18,19 @@ const QUERIES = [
   'select * from cross_findings where submission_id in (1, 2, 3)',
 ];
 
-describe.each(storeKinds())('0007_keys_by_submission on %s', (kind) => {
+/** An empty database of the given kind, and the query plan of a statement on it. */
+async function planned(kind: 'sqlite' | 'postgres') {
   let db: Kysely<any>;
   let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    if (kind === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'yb-idx-'));
-      db = new Kysely({ dialect: new SqliteDialect({ database: new Database(join(dir, 's.sqlite')) }) });
-      cleanup = async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); };
-    } else {
-      const pg = await createDatabase();
-      db = new Kysely({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: pg.url, max: 1 }) }) });
-      cleanup = async () => { await db.destroy(); await pg.drop(); };
-    }
-  });
-  afterAll(() => cleanup());
-
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'yb-idx-'));
+    db = new Kysely({ dialect: new SqliteDialect({ database: new Database(join(dir, 's.sqlite')) }) });
+    cleanup = async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); };
+  } else {
+    const pg = await createDatabase();
+    db = new Kysely({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: pg.url, max: 1 }) }) });
+    cleanup = async () => { await db.destroy(); await pg.drop(); };
+  }
   const plan = async (query: string): Promise<string> => {
     if (kind === 'sqlite') {
       const r = await sql.raw<{ detail: string }>(`explain query plan ${query}`).execute(db);
@@ -44,11 +41,32 @@ describe.each(storeKinds())('0007_keys_by_submission on %s', (kind) => {
     const r = await sql.raw<{ 'QUERY PLAN': string }>(`explain ${query}`).execute(db);
     return r.rows.map((x) => x['QUERY PLAN']).join('\n');
   };
+  return { db, plan, cleanup };
+}
+
+describe.each(storeKinds())('0007_keys_by_submission on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof planned>>;
+  beforeAll(async () => (t = await planned(kind)));
+  afterAll(() => t.cleanup());
 
   test('before 0007 these queries scan the whole table; after it each is served by an index on submission_id', async () => {
-    await migrate(db, kind, '0006_index_keys_by_rule');
-    for (const q of QUERIES) expect(await plan(q)).not.toMatch(/_submission/);
-    await migrate(db, kind);
-    for (const q of QUERIES) expect(await plan(q)).toMatch(/(paper_titles|reflection_bands|cross_findings)_submission/);
+    await migrate(t.db, kind, '0006_index_keys_by_rule');
+    for (const q of QUERIES) expect(await t.plan(q)).not.toMatch(/_submission/);
+    await migrate(t.db, kind);
+    for (const q of QUERIES) expect(await t.plan(q)).toMatch(/(paper_titles|reflection_bands|cross_findings)_submission/);
+  });
+});
+
+describe.each(storeKinds())('0008_submissions_by_upload on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof planned>>;
+  beforeAll(async () => (t = await planned(kind)));
+  afterAll(() => t.cleanup());
+
+  test("an upload's submissions (its receipt, a replay) are found by an index on upload_id, not a scan of every submission", async () => {
+    const q = 'select id, kind, version from submissions where upload_id = 7 order by id';
+    await migrate(t.db, kind, '0007_keys_by_submission');
+    expect(await t.plan(q)).not.toMatch(/submissions_upload/);
+    await migrate(t.db, kind);
+    expect(await t.plan(q)).toMatch(/submissions_upload/);
   });
 });
