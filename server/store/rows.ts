@@ -1,23 +1,31 @@
 /** Reading stored rows: one submission's, a school's reference data, or a term's current rows streamed in pages. */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { RosterEntry } from '../../shared/types';
 import type { DB } from './schema';
 
 /** A stored row's values. */
 export type RowValues = Record<string, string | number | boolean | string[] | null>;
 
-/** Rows of the given (submission, row) pairs, keyed `id:row`: one query per 400 pairs, by the rows' primary key. */
+/**
+ * Rows of the given (submission, row) pairs, keyed `id:row`: one query per 400 pairs, by the rows' primary key.
+ * PostgreSQL gets the pairs as two arrays (a list of 400 row values took it ~30 ms just to plan); SQLite a list.
+ */
 export async function rowsByKey(db: Kysely<DB>, pairs: { submission_id: number; row: number }[]): Promise<Map<string, RowValues>> {
   const out = new Map<string, RowValues>();
   const wanted = new Map<string, [number, number]>();
   for (const p of pairs) wanted.set(`${p.submission_id}:${p.row}`, [p.submission_id, p.row]);
   const all = [...wanted.values()];
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (let i = 0; i < all.length; i += 400) {
     const batch = all.slice(i, i + 400);
     const got = await db
       .selectFrom('rows')
       .select(['submission_id', 'row', 'data'])
-      .where((eb) => eb(eb.refTuple('submission_id', 'row'), 'in', batch.map(([id, row]) => eb.tuple(id, row))))
+      .where((eb) =>
+        postgres
+          ? sql<boolean>`("submission_id", "row") in (select * from unnest(${batch.map(([id]) => id)}::int[], ${batch.map(([, row]) => row)}::int[]))`
+          : eb(eb.refTuple('submission_id', 'row'), 'in', batch.map(([id, row]) => eb.tuple(id, row))),
+      )
       .execute();
     for (const g of got) out.set(`${g.submission_id}:${g.row}`, JSON.parse(g.data));
   }

@@ -1,6 +1,6 @@
-/** Row streaming pages through every row exactly once, in order, however small the page. */
+/** Row streaming pages through every row exactly once, in order, however small the page; rows fetched by key. */
 import { addSchool } from '../../../server/store/schools';
-import { streamRows, streamRowsOfMany } from '../../../server/store/rows';
+import { rowsByKey, streamRows, streamRowsOfMany } from '../../../server/store/rows';
 import { writeUpload } from '../../../server/store/write-upload';
 import { storeKinds } from '../../support/pg';
 import { openTestStore, type TestStore } from '../../support/store';
@@ -40,5 +40,23 @@ describe.each(storeKinds())('row streams on %s', (kind) => {
     const expected = [...Array.from({ length: 7 }, (_, i) => [ids[0], i + 2, `r${i}`]), ...Array.from({ length: 5 }, (_, i) => [ids[2], i + 2, `p${i}`])];
     expect(many.map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
     expect(one.map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
+  });
+
+  test('rowsByKey: exactly the pairs asked for (repeats once, missing ones left out), past one batch of 400', async () => {
+    const asked = [
+      { submission_id: ids[0], row: 3 },
+      { submission_id: ids[2], row: 6 },
+      { submission_id: ids[0], row: 3 },
+      { submission_id: ids[2], row: 99 },
+      { submission_id: ids[1], row: 2 },
+      ...Array.from({ length: 450 }, (_, i) => ({ submission_id: ids[2] + 1000, row: i })),
+      { submission_id: ids[0], row: 8 },
+    ];
+    const got = await rowsByKey(t.store.db, asked);
+    expect([...got].map(([k, v]) => [k, v['姓名']]).sort()).toEqual([
+      [`${ids[0]}:3`, 'r1'],
+      [`${ids[0]}:8`, 'r6'],
+      [`${ids[2]}:6`, 'p4'],
+    ]);
   });
 });
