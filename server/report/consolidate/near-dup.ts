@@ -3,7 +3,7 @@
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
  * live as numbers in one typed array (hash · 2²¹ + row id), so 300 schools' reflections cost a few tens of MB.
  */
-import { hash32, jaccard, LSH_BANDS, RULES, textBands, textShingles } from '../../../shared/similarity';
+import { hash32, LSH_BANDS, RULES, textBands, textSimilarity } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
@@ -42,7 +42,6 @@ export class ReflectionCheck {
   private keys: Float64Array;
   private used = 0;
   private readonly titles: string[] = [];
-  private readonly shingled = new Map<number, Set<string> | null>();
   private readonly where: { school: string; sheet: string; row: number; teacher: string }[] = [];
 
   /** `nameOf` turns a school key into the name a coordinator knows; `expected` rows size the key array once. */
@@ -109,21 +108,12 @@ export class ReflectionCheck {
     return issues;
   }
 
-  /** A row's title shingles, made once however many candidates it meets. */
-  private shinglesOf(id: number): Set<string> | null {
-    let s = this.shingled.get(id);
-    if (s === undefined) this.shingled.set(id, (s = textShingles(this.titles[id], RULES.title)));
-    return s;
-  }
-
   private compare(a: number, b: number, best: Map<number, { other: number; sim: number }>, tried: Set<number>): void {
     if (this.where[a].school === this.where[b].school) return; // within a school the engine already checked
     const pair = Math.min(a, b) * ID_SPACE + Math.max(a, b);
     if (tried.has(pair)) return;
     tried.add(pair);
-    const sa = this.shinglesOf(a);
-    const sb = sa && this.shinglesOf(b);
-    const sim = sa && sb ? jaccard(sa, sb) : 0;
+    const sim = textSimilarity(this.titles[a], this.titles[b], RULES.title);
     if (sim < RULES.title.threshold) return;
     for (const [me, other] of [
       [a, b],
