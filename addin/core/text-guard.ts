@@ -7,8 +7,8 @@ export function looksLikeFormula(v: unknown): v is string {
 
 /**
  * A cell value as `Range.formulas` should receive it so that text stays text. `Range.values` takes text beginning
- * with `+`, `-` or `=` for a formula (its Office.js reference says so) and a text number format `@` preventing that is
- * not documented; a leading apostrophe is Excel's own way to enter text as typed, and the apostrophe is kept as a
+ * with `+`, `-` or `=` for a formula (the host API's reference says so) and a text number format `@` preventing that is
+ * not documented; a leading apostrophe is the spreadsheet's own way to enter text as typed, and the apostrophe is kept as a
  * prefix, not in the value. Text that already starts with an apostrophe gets one more, so it keeps its own.
  * Numbers and booleans go as they are; empty as ''.
  */
