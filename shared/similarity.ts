@@ -224,19 +224,6 @@ function mix(base: number, sig: number[]): void {
   }
 }
 
-/** Number of code points in `s` (a surrogate pair counts once). */
-function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) n--, i++;
-    }
-  }
-  return n;
-}
-
 /** Exact similarity of two texts under a rule (0 when either is too short to compare). */
 export function textSimilarity(a: string, b: string, rule: SimilarityRule): number {
   const sa = textShingles(a, rule);
@@ -247,5 +234,5 @@ export function textSimilarity(a: string, b: string, rule: SimilarityRule): numb
 /** The shingles textSimilarity compares, or null when the text is too short to compare (for callers that cache). */
 export function textShingles(text: string, rule: SimilarityRule): Set<string> | null {
   const norm = normaliseForSimilarity(text);
-  return codePoints(norm) < rule.minLength ? null : shingles(norm, rule.k);
+  return codePointStarts(norm).length - 1 < rule.minLength ? null : shingles(norm, rule.k);
 }
