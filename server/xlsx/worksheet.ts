@@ -22,32 +22,33 @@ let refRow = 0;
 let refCol = 0;
 
 /**
- * Parses `AB12` (`$AB$12` too) into 0-based row and column in one pass over its characters; throws for references
- * past Excel's bounds (a LimitError, before anything is allocated) and for text that is no reference.
+ * Parses `AB12` (`$AB$12` too), the text of `s` from `from` to `to`, into 0-based row and column in one pass over its
+ * characters; throws for references past Excel's bounds (a LimitError, before anything is allocated) and for text
+ * that is no reference.
  */
-function parseRef(ref: string, where: string): void {
+function parseRef(s: string, from: number, to: number, where: string): void {
   let col = 0;
   let row = 0;
   let letters = 0;
   let digits = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const ch = s.charCodeAt(i);
     if (ch >= 48 && ch <= 57) {
       if (letters === 0) break;
-      if (digits === 0 && ch === 48) return badRef(ref, where);
-      if (++digits > 7) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
+      if (digits === 0 && ch === 48) return badRef(s.slice(from, to), where);
+      if (++digits > 7) throw new LimitError(`${where}的单元格引用“${short(s.slice(from, to))}”超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
       row = row * 10 + (ch - 48);
     } else if (ch === 36 /* $ */ && digits === 0) continue;
     else {
       const up = ch & ~0x20;
-      if (up < 65 || up > 90 || digits > 0) return badRef(ref, where);
-      if (++letters > 3) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大列 XFD`);
+      if (up < 65 || up > 90 || digits > 0) return badRef(s.slice(from, to), where);
+      if (++letters > 3) throw new LimitError(`${where}的单元格引用“${short(s.slice(from, to))}”超出 Excel 的最大列 XFD`);
       col = col * 26 + (up - 64);
     }
   }
-  if (letters === 0 || digits === 0) return badRef(ref, where);
-  if (col > MAX_COLS) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大列 XFD`);
-  if (row > MAX_ROWS) throw new LimitError(`${where}的单元格引用“${short(ref)}”超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
+  if (letters === 0 || digits === 0) return badRef(s.slice(from, to), where);
+  if (col > MAX_COLS) throw new LimitError(`${where}的单元格引用“${short(s.slice(from, to))}”超出 Excel 的最大列 XFD`);
+  if (row > MAX_ROWS) throw new LimitError(`${where}的单元格引用“${short(s.slice(from, to))}”超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
   refRow = row - 1;
   refCol = col - 1;
 }
@@ -56,13 +57,24 @@ function badRef(ref: string, where: string): never {
   throw new BrokenFileError(`无法读取：${where}有无法识别的单元格引用“${short(ref)}”`);
 }
 
-/** A 1-based row number, checked against Excel's bound. */
-function rowNumber(text: string, where: string): number {
-  if (!/^\d+$/.test(text)) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(text)}”`);
-  const n = text.length > 8 ? Infinity : Number(text);
-  if (n < 1) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(text)}”`);
-  if (n > MAX_ROWS) throw new LimitError(`${where}的行号 ${short(text)} 超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
+/** A 1-based row number (the text of `s` from `from` to `to`, spaces around it allowed), checked against Excel's bound. */
+function rowNumber(s: string, from: number, to: number, where: string): number {
+  while (from < to && isSpace(s.charCodeAt(from))) from++;
+  while (to > from && isSpace(s.charCodeAt(to - 1))) to--;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(s.slice(from, to))}”`);
+    if (n <= MAX_ROWS) n = n * 10 + d;
+  }
+  if (to === from || n < 1) throw new BrokenFileError(`无法读取：${where}有无法识别的行号“${short(s.slice(from, to))}”`);
+  if (n > MAX_ROWS) throw new LimitError(`${where}的行号 ${short(s.slice(from, to))} 超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
   return n;
+}
+
+/** XML white space (what `trim()` took off a row number before). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function short(s: string): string {
@@ -164,9 +176,8 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
       if (inData) {
         if (name === 'c') {
           if (++budget.cells > limits.maxCells) throw new LimitError(`单元格数量超过上限 ${limits.maxCells.toLocaleString()} 个`);
-          const ref = a.get('r');
-          if (ref !== undefined) {
-            parseRef(ref, where);
+          if (a.locate('r')) {
+            parseRef(a.src, a.from, a.to, where);
             cRow = refRow;
             cCol = refCol;
           } else {
@@ -176,7 +187,7 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
           }
           nextCol = cCol + 1;
           cType = a.get('t');
-          cStyle = a.get('s');
+          if (date1904) cStyle = a.get('s'); // the style matters only to a 1904 workbook's dates
           cV = null;
           hasIs = false;
         } else if (name === 'v') {
@@ -190,17 +201,16 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
         } else if (inIs) {
           h.wantText = run.open(name);
         } else if (name === 'row') {
-          const r = a.get('r');
-          rowIdx = r !== undefined ? rowNumber(r.trim(), where) - 1 : rowIdx + 1;
+          rowIdx = a.locate('r') ? rowNumber(a.src, a.from, a.to, where) - 1 : rowIdx + 1;
           if (rowIdx >= MAX_ROWS) throw new LimitError(`${where}的行数超出 Excel 的最大行数 ${MAX_ROWS.toLocaleString()}`);
           nextCol = 0;
         }
       } else if (name === 'sheetData') inData = true;
       else if (name === 'mergeCell' && a.get('ref')) {
         const [from, to = from] = a.get('ref')!.split(':');
-        parseRef(from, where);
+        parseRef(from, 0, from.length, where);
         const [pRow, pCol] = [refRow, refCol];
-        parseRef(to, where);
+        parseRef(to, 0, to.length, where);
         const area: Area = { r0: Math.min(pRow, refRow), c0: Math.min(pCol, refCol), r1: Math.max(pRow, refRow), c1: Math.max(pCol, refCol) };
         // Each area counts against the cell budget, repeats too, clamped to the rows the sheet has.
         const rows = Math.max(0, Math.min(area.r1, grid.length - 1) - area.r0 + 1);

@@ -146,6 +146,16 @@ describe('the reader gives the grid Excel shows', () => {
     expect(await grids(book({ sheets: [{ name: 'S', xml: worksheet(rows) }] }))).toEqual([['S', [[1, 2], [], [null, 3, 4], [5]]]]);
   });
 
+  test('row numbers: spaces around them are allowed; anything else that is no row number is refused, naming the sheet', async () => {
+    const sheet = (rows: string) => book({ sheets: [{ name: '名册', xml: worksheet(rows) }] });
+    expect(await grids(sheet('<row r=" 2\t"><c><v>1</v></c></row><row r="0003"><c><v>2</v></c></row>'))).toEqual([['名册', [[], [1], [2]]]]);
+    for (const r of ['0', '', '  ', '2x', '-1', '1.5', '１'])
+      await expect(read(sheet(`<row r="${r}"><c><v>1</v></c></row>`))).rejects.toThrow(`工作表“名册”有无法识别的行号“${r.trim()}”`);
+    await expect(read(sheet('<row r="1048577"><c><v>1</v></c></row>'))).rejects.toThrow('工作表“名册”的行号 1048577 超出 Excel 的最大行数 1,048,576');
+    await expect(read(sheet('<row r="99999999999999999999"><c><v>1</v></c></row>'))).rejects.toThrow('超出 Excel 的最大行数');
+    expect(await grids(sheet('<row r="1048576"><c r="A1048576"><v>1</v></c></row>')).then((g) => (g[0][1] as unknown[]).length)).toBe(1048576);
+  });
+
   test('a merge repeats a value across and down rows that hold data, never over blank rows', async () => {
     const rows =
       '<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>' +
