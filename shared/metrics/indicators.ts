@@ -125,6 +125,12 @@ interface Acc {
   /** teacher \0 month → on time, meets the condition (按月占比). */
   months: Map<string, { teacher: string; onTime: boolean; meets: boolean }>;
   table: Record<string, Record<string, number>>;
+  /**
+   * Whether this accumulator fills its `distinct` or `months`: indicators that would fill them alike (the same
+   * register, fields, columns and condition: 实交月数, 完成率 and 按时率 of one register) share one, filled once, so
+   * a school's tally holds each teacher-month and each distinct key once however many indicators read them.
+   */
+  owner: boolean;
 }
 
 /** The row and column values of a 交叉表: the value set's values in order (every one shown, as 0 when none). */
@@ -175,8 +181,23 @@ export class IndicatorTally {
         perTeacher: new Map<string, number>(),
         months: new Map(),
         table,
+        owner: true,
       };
     });
+    const shared = new Map<string, Acc>();
+    for (const a of this.accs) {
+      const fills = MONTHLY.has(a.calc) ? 'months' : a.calc === '去重行数' || a.calc === '人均去重行数' ? 'distinct' : null;
+      if (!fills) continue;
+      // 按月占比 keeps every teacher-month (marking those meeting its condition); the others only those meeting it.
+      const key = JSON.stringify([fills, a.def.register, a.calc === '按月占比', a.cond, a.fields, a.teacherField, a.monthField, a.dateField]);
+      const first = shared.get(key);
+      if (!first) shared.set(key, a);
+      else {
+        a.owner = false;
+        a.months = first.months;
+        a.distinct = first.distinct;
+      }
+    }
   }
 
   /** One normalised record of a register. */
@@ -188,14 +209,14 @@ export class IndicatorTally {
       const meets = meetsCondition(a.cond, v, this.days);
       if (MONTHLY.has(a.calc)) {
         // 按月占比 counts every teacher-month, and marks those with a row meeting the condition.
-        if (meets || a.calc === '按月占比') this.addMonth(a, v, meets);
+        if (a.owner && (meets || a.calc === '按月占比')) this.addMonth(a, v, meets);
         continue;
       }
       if (!meets) continue;
       a.rows++;
       const amount = a.fields.length === 1 ? (num(v[a.fields[0]]) ?? 0) : 1;
       if (a.calc === '合计' || a.calc === '人均合计') a.sum += amount;
-      if (a.calc === '去重行数' || a.calc === '人均去重行数') {
+      if (a.owner && (a.calc === '去重行数' || a.calc === '人均去重行数')) {
         // A 多个姓名 field in the key counts by its first name (第一作者).
         a.distinct.add(a.fields.map((f) => (Array.isArray(v[f]) ? String((v[f] as unknown[])[0] ?? '') : text(v[f]))).join('\u0000'));
       }

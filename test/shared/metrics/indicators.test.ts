@@ -7,6 +7,8 @@ import { computeSummary, type Metric, type SummarySchool } from '../../../shared
 import { parseDefinitionWorkbook } from '../../../shared/registers/workbook';
 import { districtBDefinition } from '../../fixtures/registers/district-b';
 import type { NormRecord } from '../../../shared';
+import { BUILTIN_DEFINITION } from '../../../shared/registers/builtin';
+import { RegisterDefinitionSchema } from '../../../shared/registers/schema';
 
 const definition = parseDefinitionWorkbook(districtBDefinition()).definition!;
 const rec = (values: NormRecord['values'], row = 2): NormRecord => ({ row, values });
@@ -69,5 +71,56 @@ describe('indicators', () => {
     expect([a['论文篇数'].value, a['论文人均篇数'].value, a['发表篇数'].value, a['课题数'].value, a['课题数'].reported]).toEqual([1, 1, 1, null, false]);
     // 张伟 (no 出生年月) is not under 40: 40岁以下论文参与率 has no denominator.
     expect([a['县二等奖及以上或发表人均'].value, a['县二等奖及以上或发表人均'].met, a['40岁以下论文参与率'].value]).toEqual([1, true, null]);
+  });
+
+  test('indicators of one register that differ only in their condition are counted apart (their tallies are shared only when alike)', () => {
+    const r = (name: string, calc: string, extra: Record<string, unknown> = {}) => ({ register: 'reflections', name, calc, ...extra });
+    const p = (name: string, calc: string, extra: Record<string, unknown> = {}) => ({ register: 'papers', name, calc, field: '题目', ...extra });
+    const def = RegisterDefinitionSchema.parse({
+      ...BUILTIN_DEFINITION,
+      indicators: [
+        r('实交', '实交月数'),
+        r('优秀实交', '实交月数', { condField: '评价', condValues: ['优秀'] }),
+        r('按时', '按时率'),
+        r('优秀按时', '按时率', { condField: '评价', condValues: ['优秀'] }),
+        r('优秀占比', '按月占比', { condField: '评价', condValues: ['优秀'] }),
+        r('合格占比', '按月占比', { condField: '评价', condValues: ['合格'] }),
+        p('题目数', '去重行数'),
+        p('发表题目数', '去重行数', { condField: '状态', condValues: ['已发表'] }),
+      ],
+    });
+    const s = computeSummary({
+      term: '2025春',
+      asOf: '2025-04-30',
+      definition: def,
+      schools: [
+        {
+          code: 'A',
+          name: '甲校',
+          type: '小学',
+          records: {
+            roster: roster(['张伟', '李娜']),
+            // Deadlines: the last Friday, 2025-02-28 and 2025-03-28.
+            reflections: [
+              rec({ 月份: '2025-02', 教师: '张伟', 题目: 'a', 提交日期: '2025-02-20', 评价: '优秀' }),
+              rec({ 月份: '2025-02', 教师: '张伟', 题目: 'a2', 提交日期: '2025-03-05', 评价: '合格' }),
+              rec({ 月份: '2025-03', 教师: '张伟', 题目: 'b', 提交日期: '2025-04-10', 评价: '合格' }),
+              rec({ 月份: '2025-03', 教师: '李娜', 题目: 'c', 提交日期: '2025-03-21', 评价: '合格' }),
+            ],
+            papers: [
+              rec({ 教师: ['张伟'], 题目: 't1', 状态: '已发表' }),
+              rec({ 教师: ['张伟'], 题目: 't1', 状态: '已发表' }),
+              rec({ 教师: ['李娜'], 题目: 't2', 状态: '已投稿' }),
+            ],
+          } as SummarySchool['records'],
+        },
+      ],
+    });
+    const a = byName(s.schools[0].metrics);
+    // Teacher-months 张伟 02 (one copy 优秀 and on time), 张伟 03 (late, 合格), 李娜 03 (on time, 合格).
+    expect([a['实交'].num, a['优秀实交'].num]).toEqual([3, 1]);
+    expect([a['按时'].num, a['按时'].den, a['优秀按时'].num, a['优秀按时'].den]).toEqual([2, 3, 1, 1]);
+    expect([a['优秀占比'].num, a['优秀占比'].den, a['合格占比'].num, a['合格占比'].den]).toEqual([1, 3, 3, 3]);
+    expect([a['题目数'].num, a['发表题目数'].num]).toEqual([2, 1]);
   });
 });
