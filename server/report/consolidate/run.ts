@@ -80,30 +80,10 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
       return label;
     };
 
-    // Metrics and the district-wide checks (the registers' 同题 and 相似文本 rules), one pass over the rows.
-    const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
-    const nameOf = (code: string) => all.get(code)?.name ?? code;
-    const rowsOfKind = (kind: string) => outcomes.reduce((n, o) => n + (o.status === 'merged' ? (o.kinds[kind] ?? 0) : 0), 0);
-    const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
-    const textChecks = targets.texts.map((t) => ({ check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t), key: targetKey(t) }));
-    for (const kind of codes) {
-      const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
-      const textsHere = textChecks.filter((c) => c.check.target.kind === kind);
-      const seen = new Map<number, number>(); // rows of this register read so far per file, to find their band hashes
-      for await (const p of spill.read(kind)) {
-        const school = byFile[p.file];
-        tallies.get(school)?.add(kind, p.values);
-        if (!titlesHere.length && !textsHere.length) continue;
-        const sheet = sheetOf(p.file, kind);
-        for (const c of titlesHere) c.add(school, sheet, p.row, p.values);
-        const n = seen.get(p.file) ?? 0;
-        seen.set(p.file, n + 1);
-        for (const { check, key } of textsHere) check.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
-      }
-    }
-    const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
-    const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.check.finish())];
-
+    // In a function of its own: its tallies, band tables and checks are let go before the report is written (an
+    // async function's locals all live until it returns, across every await).
+    const { summary, crossIssues } = await tallyAndCheck(spill, opts, schools, byFile, codes, targets, rowsOfKind(outcomes), all, bands, sheetOf);
+    bands.length = 0; // the band tables were read by the check
     const cross = new Map<string, number>(); // school + kind → cross-school warnings
     for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
     const mtimes = await Promise.all(ordered.map((f) => stat(f).then((s) => s.mtime.toISOString(), () => '')));
@@ -138,4 +118,46 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Rows merged per register (to size the near-copy checks' arrays once). */
+function rowsOfKind(outcomes: FileOutcome[]): (kind: string) => number {
+  return (kind) => outcomes.reduce((n, o) => n + (o.status === 'merged' ? (o.kinds[kind] ?? 0) : 0), 0);
+}
+
+/** Metrics and the district-wide checks (the registers' 同题 and 相似文本 rules), one pass over the parked rows. */
+async function tallyAndCheck(
+  spill: Spill,
+  opts: ConsolidateOptions,
+  schools: ResolvedSchool[],
+  byFile: string[],
+  codes: string[],
+  targets: ReturnType<typeof crossTargets>,
+  rowsOfKind: (kind: string) => number,
+  all: Map<string, ResolvedSchool>,
+  bands: (Record<string, Uint32Array> | undefined)[],
+  sheetOf: (file: number, kind: string) => string,
+): Promise<{ summary: Summary; crossIssues: ReportIssue[] }> {
+  const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
+  const nameOf = (code: string) => all.get(code)?.name ?? code;
+  const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
+  const textChecks = targets.texts.map((t) => ({ check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t), key: targetKey(t) }));
+  for (const kind of codes) {
+    const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
+    const textsHere = textChecks.filter((c) => c.check.target.kind === kind);
+    const seen = new Map<number, number>(); // rows of this register read so far per file, to find their band hashes
+    for await (const p of spill.read(kind)) {
+      const school = byFile[p.file];
+      tallies.get(school)?.add(kind, p.values);
+      if (!titlesHere.length && !textsHere.length) continue;
+      const sheet = sheetOf(p.file, kind);
+      for (const c of titlesHere) c.add(school, sheet, p.row, p.values);
+      const n = seen.get(p.file) ?? 0;
+      seen.set(p.file, n + 1);
+      for (const { check, key } of textsHere) check.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
+    }
+  }
+  const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
+  const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.check.finish())];
+  return { summary, crossIssues };
 }
