@@ -22,7 +22,8 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 /** Excel serial → ISO date, or null for the phantom 1900-02-29 (serial 60) and out-of-range values. */
 export function serialToIso(serial: number): string | null {
   const whole = Math.floor(serial);
-  if (whole < 1 || whole > MAX_SERIAL) return null;
+  // Written as a negated range so that NaN (a non-finite number cell) is rejected too, not turned into `NaN-NaN-NaN`.
+  if (!(whole >= 1 && whole <= MAX_SERIAL)) return null;
   if (whole === 60) return null;
   const ms = whole < 60 ? EPOCH_BEFORE_LEAP + whole * DAY_MS : EPOCH_AFTER_LEAP + whole * DAY_MS;
   const d = new Date(ms);
@@ -61,7 +62,8 @@ export function parseDate(v: Cell): Norm<string> {
   if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
     // ISO `2025-03-14`, the most common spelling: no regex.
     const iso = ymd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-    if (iso) return ok(iso);
+    // Only the canonical spelling: Number() would also read `2e03`, `+3` or `1.`, which the patterns below reject.
+    if (iso === s) return ok(iso);
   }
   let m = YMD_RE.exec(s);
   if (!m) m = COMPACT_RE.exec(s);
