@@ -51,12 +51,18 @@ export class Attrs {
     return replaceReferences(this.joined[k] ?? this.text.slice(this.spans[2 * k], this.spans[2 * k + 1]));
   }
 
-  /** The value of attribute `name` as written, or undefined. */
-  get(name: string): string | undefined {
+  /** The index of attribute `name` (the first if repeated), or -1. */
+  private find(name: string): number {
     const key = name.length * 65536 + name.charCodeAt(0);
     for (let k = 0; k < this.n; k++)
-      if (this.keys[k] === key && (name.length === 1 || this.text.equals(this.names[2 * k], this.names[2 * k + 1], name))) return this.value(k);
-    return undefined;
+      if (this.keys[k] === key && (name.length === 1 || this.text.equals(this.names[2 * k], this.names[2 * k + 1], name))) return k;
+    return -1;
+  }
+
+  /** The value of attribute `name` as written, or undefined. */
+  get(name: string): string | undefined {
+    const k = this.find(name);
+    return k < 0 ? undefined : this.value(k);
   }
 
   /**
@@ -64,24 +70,21 @@ export class Attrs {
    * sets `src`, `from` and `to` (the value is `src.slice(from, to)`, references replaced). False when absent.
    */
   locate(name: string): boolean {
-    const key = name.length * 65536 + name.charCodeAt(0);
-    for (let k = 0; k < this.n; k++)
-      if (this.keys[k] === key && (name.length === 1 || this.text.equals(this.names[2 * k], this.names[2 * k + 1], name))) {
-        const at = this.joined[k] === null ? this.text.within(this.spans[2 * k], this.spans[2 * k + 1]) : -1;
-        if (at >= 0) {
-          this.src = this.text.current;
-          this.from = at;
-          this.to = at + this.spans[2 * k + 1] - this.spans[2 * k];
-          let plain = true;
-          for (let i = this.from; i < this.to; i++) if (this.src.charCodeAt(i) === 38 /* & */) plain = false;
-          if (plain) return true;
-        }
-        this.src = this.value(k);
-        this.from = 0;
-        this.to = this.src.length;
-        return true;
-      }
-    return false;
+    const k = this.find(name);
+    if (k < 0) return false;
+    const at = this.joined[k] === null ? this.text.within(this.spans[2 * k], this.spans[2 * k + 1]) : -1;
+    if (at >= 0) {
+      this.src = this.text.current;
+      this.from = at;
+      this.to = at + this.spans[2 * k + 1] - this.spans[2 * k];
+      let plain = true;
+      for (let i = this.from; i < this.to; i++) if (this.src.charCodeAt(i) === 38 /* & */) plain = false;
+      if (plain) return true;
+    }
+    this.src = this.value(k);
+    this.from = 0;
+    this.to = this.src.length;
+    return true;
   }
   /** Set by `locate`. */
   src = '';
@@ -261,9 +264,8 @@ class Adapter implements TokenizerCallbacks {
       this.valueEnd = end;
     } else this.joined = (this.joined ?? this.slice(this.valueStart, this.valueEnd)) + this.slice(start, end);
   }
-  onattribentity(cp: number): void {
-    // Not called with entity decoding off; kept for the tokenizer's interface.
-    this.joined = (this.joined ?? (this.valueStart < 0 ? '' : this.slice(this.valueStart, this.valueEnd))) + fromCodePoint(cp);
+  onattribentity(): void {
+    // Never called: the tokenizer's entity decoding is off (references are replaced by `replaceReferences`).
   }
   onattribend(_q: QuoteType, _end: number): void {
     if (this.joined === null && this.valueStart < 0) this.joined = '';
@@ -292,12 +294,8 @@ class Adapter implements TokenizerCallbacks {
     }
     this.textEnd = end;
   }
-  ontextentity(cp: number): void {
-    // Not called with entity decoding off; kept for the tokenizer's interface.
-    if (this.h.wantText) {
-      this.flush();
-      this.h.text(fromCodePoint(cp));
-    }
+  ontextentity(): void {
+    // Never called, as onattribentity.
   }
   oncdata(start: number, end: number, endOffset: number): void {
     this.flush();
