@@ -14,11 +14,18 @@ export function keyOf(v: Value): string {
   return textKey(Array.isArray(v) ? (v.length === 1 ? v[0] : v.join('、')) : typeof v === 'string' ? v : String(v ?? ''));
 }
 
-/** keyOf for text: most titles have no space or capital letter, and come back as they are without a regex. */
+/**
+ * keyOf for text: most titles have no space or capital letter, and come back as they are without a regex. Only
+ * A–Z are folded, on either path: a key must not depend on what else the text holds (`Émile` and `ÉMILE X` keep
+ * their É whether or not an ASCII capital or a space sends the text down the slow path).
+ */
 export function textKey(s: string): string {
-  for (let i = 0; i < s.length; i++) if (changesInKey(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '').toLowerCase();
+  for (let i = 0; i < s.length; i++) if (changesInKey(s.charCodeAt(i))) return s.replace(FOLD, fold);
   return s;
 }
+
+const FOLD = /[\s\u3000]+|[A-Z]+/g;
+const fold = (m: string): string => (m.charCodeAt(0) >= 0x41 && m.charCodeAt(0) <= 0x5a ? m.toLowerCase() : '');
 
 /**
  * Might this character change in a comparison key? Capitals and every space trimAll knows. Two of those spaces,

@@ -51,4 +51,11 @@ describe('character classes, checked over every UTF-16 code unit', () => {
     const reference = (c: number) => c <= 0x20 || /[\sA-Z]/.test(String.fromCharCode(c));
     expect(all.filter((c) => changesInKey(c) !== reference(c))).toEqual([0x85, 0x200b]);
   });
+
+  it('textKey folds a character the same whether or not a space sends the text down the slow path', () => {
+    const { textKey } = require('../../shared/checks/unique');
+    const ch = (c: number) => String.fromCharCode(c);
+    expect(all.filter((c) => textKey(ch(c) + ' ') !== textKey(ch(c)))).toEqual([]);
+    expect([textKey('ÉÀ'), textKey('ÉÀ B'), textKey('ÉMILE X'), textKey('Paper ONE')]).toEqual(['ÉÀ', 'ÉÀb', 'Émilex', 'paperone']);
+  });
 });
