@@ -77,6 +77,36 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+// A cell's type (`t`), read where it lies in the text: no string per cell.
+const T_NUMBER = 0; // absent, `n`, or a type Excel does not write (read as a number, as before)
+const T_SHARED = 1; // s
+const T_STR = 2; // str
+const T_INLINE = 3; // inlineStr
+const T_ERROR = 4; // e
+const T_BOOL = 5; // b
+const T_DATE = 6; // d
+
+function typeCode(s: string, from: number, to: number): number {
+  const len = to - from;
+  const c = s.charCodeAt(from);
+  if (len === 1) return c === 115 ? T_SHARED : c === 101 ? T_ERROR : c === 98 ? T_BOOL : c === 100 ? T_DATE : T_NUMBER;
+  if (len === 3 && s.startsWith('str', from)) return T_STR;
+  if (len === 9 && s.startsWith('inlineStr', from)) return T_INLINE;
+  return T_NUMBER;
+}
+
+/** The non-negative integer written in `s` from `from` to `to` (digits only, at most 15), or -1. */
+function digitsAt(s: string, from: number, to: number): number {
+  if (to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function short(s: string): string {
   return s.length > 20 ? `${s.slice(0, 20)}…` : s;
 }
@@ -111,9 +141,13 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
   // The cell being read.
   let cRow = 0;
   let cCol = 0;
-  let cType: string | undefined;
+  let cType = T_NUMBER;
   let cStyle: string | undefined;
   let cV: string | null = null;
+  // The cell's <v> text while it lies where it was written (see XmlHandler.textAt): vSrc.slice(vFrom, vTo).
+  let vSrc: string | undefined;
+  let vFrom = 0;
+  let vTo = 0;
   let inV = false;
   let inIs = false;
   let hasIs = false;
@@ -138,21 +172,37 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
   };
 
   const value = (): Cell => {
-    if (cType === 'inlineStr' && hasIs) return run.text === '' ? null : unescapeOoxml(run.text);
+    if (cType === T_INLINE && hasIs) return run.text === '' ? null : unescapeOoxml(run.text);
+    if (vSrc !== undefined) {
+      // Most cells hold a shared-string index or a whole number: read in place, no string cut out for it.
+      if (cType === T_SHARED || cType === T_NUMBER) {
+        const n = digitsAt(vSrc, vFrom, vTo);
+        if (n >= 0) {
+          if (cType === T_SHARED) {
+            const s = shared[n];
+            return s === undefined || s === '' ? null : s;
+          }
+          if (date1904 && cStyle !== undefined && dateStyles[Number(cStyle)]) return n + DATE1904_OFFSET;
+          return n;
+        }
+      }
+      cV = vSrc.slice(vFrom, vTo);
+      vSrc = undefined;
+    }
     if (cV === null) return null;
     switch (cType) {
-      case 's': {
-        const s = cV === "" ? undefined : shared[+cV];
+      case T_SHARED: {
+        const s = cV === '' ? undefined : shared[+cV];
         return s === undefined || s === '' ? null : s;
       }
-      case 'str':
-      case 'inlineStr':
+      case T_STR:
+      case T_INLINE:
         return cV === '' ? null : unescapeOoxml(cV);
-      case 'e':
+      case T_ERROR:
         return cV === '' ? null : cV;
-      case 'b':
+      case T_BOOL:
         return cV === '1' || cV.toLowerCase() === 'true';
-      case 'd':
+      case T_DATE:
         return cV.trim() === '' ? null : (isoCellToSerial(cV) ?? cV);
       default: {
         const t = cV.trim();
@@ -186,13 +236,15 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
             if (cCol >= MAX_COLS) throw new LimitError(`${where}第 ${cRow + 1} 行的单元格超出 Excel 的最大列 XFD`);
           }
           nextCol = cCol + 1;
-          cType = a.get('t');
+          cType = a.locate('t') ? typeCode(a.src, a.from, a.to) : T_NUMBER;
           if (date1904) cStyle = a.get('s'); // the style matters only to a 1904 workbook's dates
           cV = null;
+          vSrc = undefined;
           hasIs = false;
         } else if (name === 'v') {
           inV = true;
           cV = '';
+          vSrc = undefined;
           h.wantText = true;
         } else if (name === 'is') {
           inIs = true;
@@ -237,8 +289,20 @@ export async function readSheet(pkg: Package, part: string, ctx: SheetContext): 
         if (v !== null) put(v);
       } else if (name === 'sheetData') inData = false;
     },
+    textAt(src, from, to) {
+      if (inV && cV === '' && vSrc === undefined) {
+        if (to - from > MAX_TEXT) throw textTooLong(cellName());
+        vSrc = src;
+        vFrom = from;
+        vTo = to;
+      } else h.text(src.slice(from, to));
+    },
     text(t) {
       if (inV) {
+        if (vSrc !== undefined) {
+          cV = vSrc.slice(vFrom, vTo);
+          vSrc = undefined;
+        }
         if (cV!.length + t.length > MAX_TEXT) throw textTooLong(cellName());
         cV += t;
       } else run.add(t, cellName);

@@ -110,6 +110,12 @@ export interface XmlHandler {
   close(name: string): void;
   /** Character data (text and CDATA, line ends normalised, references replaced), called only while `wantText` is true. */
   text(t: string): void;
+  /**
+   * Optional: character data that lies in one piece of the text as written (no reference, no CR) is handed over as
+   * where it lies, `src.slice(from, to)`, without a string being cut out of the text for it; a handler that can use
+   * the characters in place (a cell's `<v>12</v>`) saves the copy. Without it, or for other text, `text` is called.
+   */
+  textAt?(src: string, from: number, to: number): void;
   wantText: boolean;
 }
 
@@ -240,9 +246,29 @@ class Adapter implements TokenizerCallbacks {
 
   /** Hands the pending text to the handler. */
   private flush(): void {
-    if (this.textStart < 0) return;
-    const t = replaceReferences(lineEnds(this.slice(this.textStart, this.textEnd)));
+    const start = this.textStart;
+    if (start < 0) return;
     this.textStart = -1;
+    if (this.h.textAt !== undefined) {
+      const from = this.within(start, this.textEnd);
+      if (from >= 0) {
+        const src = this.last;
+        const to = from + this.textEnd - start;
+        let plain = true;
+        for (let i = from; i < to; i++) {
+          const c = src.charCodeAt(i);
+          if (c === 38 /* & */ || c === 13 /* CR */) {
+            plain = false;
+            break;
+          }
+        }
+        if (plain) {
+          if (to > from) this.h.textAt(src, from, to);
+          return;
+        }
+      }
+    }
+    const t = replaceReferences(lineEnds(this.slice(start, this.textEnd)));
     if (t) this.h.text(t);
   }
 

@@ -141,6 +141,15 @@ describe('the reader gives the grid Excel shows', () => {
     expect(await grids(book({ sheets: [{ name: 'S', xml: worksheet(rows) }] }))).toEqual([['S', [[1.5, false, '#N/A', 2, null, '内联']]]]);
   });
 
+  test('numbers are the double Excel holds, however they are written: long digit runs, leading zeros, spaces, exponents', async () => {
+    // 18 digits are past 2^53: the value is the double nearest the decimal (1.2345678901234568e17), not digits summed.
+    const vs = ['123456789012345678', '007', ' 42 ', '1E3', '0', '999999999999999', '9007199254740993', '-5'];
+    const rows = `<row r="1">${vs.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join('')}</row>`;
+    expect(await grids(book({ sheets: [{ name: 'S', xml: worksheet(rows) }] }))).toEqual([
+      ['S', [[123456789012345680, 7, 42, 1000, 0, 999999999999999, 9007199254740992, -5]]],
+    ]);
+  });
+
   test('rows and cells without r= follow the previous ones; gaps stay empty; $-references are read', async () => {
     const rows = '<row><c><v>1</v></c><c><v>2</v></c></row><row r="3"><c r="B3"><v>3</v></c><c><v>4</v></c></row><row><c r="$A$4"><v>5</v></c></row>';
     expect(await grids(book({ sheets: [{ name: 'S', xml: worksheet(rows) }] }))).toEqual([['S', [[1, 2], [], [null, 3, 4], [5]]]]);

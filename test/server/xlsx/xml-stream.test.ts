@@ -11,7 +11,7 @@ const XML =
   '<?xml version="1.0"?>\r\n<x:worksheet xmlns:x="urn:x"><!-- a comment --><x:sheetData>' +
   '<x:row r="1" spans=\'1:3\'><x:c r="A1" t="s"><x:v>12</x:v></x:c><x:c\n r="B1" t="inlineStr"><x:is><x:t xml:space="preserve"> a &amp; b &#x4E2D;\r\n</x:t></x:is></x:c>' +
   '<x:c r="C1" t="str"><x:v><![CDATA[<=1+2>]]></x:v></x:c></x:row>' +
-  '<x:row r="2"><x:c r="A&#50;" t="e"><x:v>#N/A</x:v></x:c><x:c r="B2" s="&#x33;"/><x:c r="C2" t="str"><x:v>a&#13;&#10;b\r\nc&amp;amp;d&bogus;e&#128;</x:v></x:c></x:row></x:sheetData>' +
+  '<x:row r="2"><x:c r="A&#50;" t="e"><x:v>#N/A</x:v></x:c><x:c r="B2" s="&#x33;"/><x:c r="C2" t="str"><x:v>a&#13;&#10;b\r\nc&amp;amp;d&bogus;e&#128;</x:v></x:c><x:c r="D2" t="str"><x:v>x&lt;y</x:v></x:c></x:row></x:sheetData>' +
   '<x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
 
 /** A package whose one part comes in the given pieces. */
@@ -20,7 +20,7 @@ function pieces(parts: string[]): Package {
 }
 
 /** Every event as a line: opened elements with their attributes as read, closings, and text between them. */
-async function events(pkg: Package): Promise<string[]> {
+async function events(pkg: Package, inPlace?: { calls: number }): Promise<string[]> {
   const out: string[] = [];
   let text = '';
   const flush = () => {
@@ -42,6 +42,12 @@ async function events(pkg: Package): Promise<string[]> {
       text += t;
     },
   };
+  // A handler that takes plain text where it lies (textAt) must see the same characters as one given strings.
+  if (inPlace)
+    h.textAt = (src: string, from: number, to: number) => {
+      inPlace.calls++;
+      text += src.slice(from, to);
+    };
   await parsePart(pkg, 'p', h);
   flush();
   return out;
@@ -63,6 +69,7 @@ describe('XML stream across chunk boundaries', () => {
     // (references are replaced after line ends are handled). &#128; is U+0080 in XML (HTML would read it as €);
     // `&amp;amp;` is `&amp;` once replaced; a malformed reference stays as written.
     expect(whole).toContain('text "a\\r\\nb\\nc&amp;d&bogus;e\u0080"');
+    expect(whole).toContain('text "x<y"');
     expect(whole.filter((e) => e.startsWith('text') && !e.startsWith('text "a')).some((e) => e.includes('\\r'))).toBe(false);
   });
 
@@ -76,6 +83,22 @@ describe('XML stream across chunk boundaries', () => {
       }),
       { numRuns: 400, seed: 7 },
     );
+  });
+
+  test('a handler taking text in place (textAt) sees the same events, however the part is cut', async () => {
+    const whole = await events(pieces([XML]));
+    const used = { calls: 0 };
+    expect(await events(pieces([XML]), used)).toEqual(whole);
+    expect(used.calls).toBeGreaterThan(0); // plain text (`12`, `#N/A`) went the in-place way
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: XML.length - 1 }), { maxLength: 40 }), async (cuts) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), XML.length];
+        const parts = at.slice(1).map((end, i) => XML.slice(at[i], end));
+        expect(await events(pieces(parts), { calls: 0 })).toEqual(whole);
+      }),
+      { numRuns: 400, seed: 9 },
+    );
+    expect(await events(pieces([...XML]), { calls: 0 })).toEqual(whole);
   });
 
   test('one character at a time', async () => {
