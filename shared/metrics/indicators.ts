@@ -13,6 +13,7 @@ import { parseCondition, type Condition, type ConditionDays, meetsCondition } fr
 import { parseTarget, type CalculationName, type Indicator, type RegisterDefinition } from '../registers/schema';
 import { splitList } from '../registers/sheets';
 import { num, text, type Values } from './fields';
+import { TeacherMonths } from './teacher-months';
 import type { People } from './people';
 
 /** A count table (交叉表): rows × columns, every value of the columns' value sets present. */
@@ -109,6 +110,10 @@ export function rowCondition(def: Pick<Indicator, 'condField' | 'condValues' | '
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+// A teacher-month's flags (teacher-months.ts).
+const ON_TIME = 2;
+const MEETS = 4;
+
 interface Acc {
   def: Indicator;
   calc: CalculationName;
@@ -122,8 +127,8 @@ interface Acc {
   sum: number;
   distinct: Set<string>;
   perTeacher: Map<string, number>;
-  /** teacher \0 month → on time, meets the condition (按月占比). */
-  months: Map<string, { teacher: string; onTime: boolean; meets: boolean }>;
+  /** Teacher-months: on time, meets the condition (按月占比). */
+  months: TeacherMonths;
   table: Record<string, Record<string, number>>;
   /**
    * Whether this accumulator fills its `distinct` or `months`: indicators that would fill them alike (the same
@@ -179,7 +184,7 @@ export class IndicatorTally {
         sum: 0,
         distinct: new Set<string>(),
         perTeacher: new Map<string, number>(),
-        months: new Map(),
+        months: new TeacherMonths(monthsDue),
         table,
         owner: true,
       };
@@ -241,14 +246,8 @@ export class IndicatorTally {
     if (!month || !this.due.has(month) || !a.teacherField) return;
     const date = a.dateField ? text(v[a.dateField]) : '';
     const onTime = date !== '' && date <= this.deadlineOf(month);
-    for (const teacher of names(v[a.teacherField])) {
-      const key = `${teacher}\u0000${month}`;
-      const prev = a.months.get(key);
-      if (prev) {
-        prev.onTime ||= onTime;
-        prev.meets ||= meets;
-      } else a.months.set(key, { teacher, onTime, meets });
-    }
+    const bits = (onTime ? ON_TIME : 0) | (meets ? MEETS : 0);
+    for (const teacher of names(v[a.teacherField])) a.months.mark(teacher, month, bits);
   }
 
   /** The school's indicator values (ranks are given when the district's schools are put together). */
@@ -261,7 +260,7 @@ export class IndicatorTally {
       const groupSize = group ? group.length : people.teachers;
       const reaching = (pred: (x: number) => boolean) => [...groupNames].filter((t) => pred(a.perTeacher.get(t) ?? 0)).length;
       // Teacher-months of teachers on the roster (all of them when the school has no roster yet).
-      const units = [...a.months.values()].filter((m) => !people.hasRoster || people.active.has(m.teacher));
+      const units = a.months.count(people.hasRoster ? (t) => people.active.has(t) : undefined);
       let n = 0;
       let d: number | null = null;
       switch (a.calc) {
@@ -300,16 +299,16 @@ export class IndicatorTally {
           n = people.teachers * this.monthsDue.length;
           break;
         case '实交月数':
-          n = units.length;
+          n = units.seen;
           break;
         case '完成率':
-          [n, d] = [units.length, people.teachers * this.monthsDue.length];
+          [n, d] = [units.seen, people.teachers * this.monthsDue.length];
           break;
         case '按时率':
-          [n, d] = [units.filter((u) => u.onTime).length, units.length];
+          [n, d] = [units.with(ON_TIME), units.seen];
           break;
         case '按月占比':
-          [n, d] = [units.filter((u) => u.meets).length, units.length];
+          [n, d] = [units.with(MEETS), units.seen];
           break;
       }
       // Without a denominator (no roster yet, nothing due) the numerator counts nowhere: a school's rows without

@@ -3,44 +3,37 @@ import { ratio } from './calendar';
 import { text, type Values } from './fields';
 import type { People } from './people';
 import type { Totals } from './schema';
+import { TeacherMonths } from './teacher-months';
+
+const ON_TIME = 2;
+const EXCELLENT = 4;
 
 /** Counts each (teacher, month) once: on time if any copy was handed in by the deadline, 优秀 if any was rated so. */
 export class ReflectionTally {
-  private readonly seen = new Map<string, { teacher: string; onTime: boolean; excellent: boolean }>();
-  private readonly due: Set<string>;
+  private readonly seen: TeacherMonths;
 
   /** `months`: the months due; `deadline(month)`: that month's deadline (ISO). */
   constructor(private readonly months: string[], private readonly deadline: (month: string) => string) {
-    this.due = new Set(months);
+    this.seen = new TeacherMonths(months);
   }
 
   /** One reflection record; months not yet due (or outside the term) are not counted. */
   add(v: Values): void {
     const month = text(v['月份']).slice(0, 7);
     const teacher = text(v['教师']);
-    if (!teacher || !this.due.has(month)) return;
+    if (!teacher || !this.seen.counts(month)) return;
     const date = text(v['提交日期']);
     const onTime = date !== '' && date <= this.deadline(month);
     const excellent = text(v['评价']) === '优秀';
-    const key = teacher + '\u0000' + month;
-    const prev = this.seen.get(key);
-    if (prev) {
-      prev.onTime ||= onTime;
-      prev.excellent ||= excellent;
-    } else this.seen.set(key, { teacher, onTime, excellent });
+    this.seen.mark(teacher, month, (onTime ? ON_TIME : 0) | (excellent ? EXCELLENT : 0));
   }
 
   /** With a roster, only its 在岗 teachers count (so 实交 never exceeds 应交). */
   finish(people: People): Totals['reflections'] {
-    let submitted = 0;
-    let onTime = 0;
-    let excellent = 0;
-    for (const r of this.seen.values()) {
-      if (people.hasRoster && !people.active.has(r.teacher)) continue;
-      submitted++;
-      if (r.onTime) onTime++;
-      if (r.excellent) excellent++;
-    }
+    const counted = this.seen.count(people.hasRoster ? (t) => people.active.has(t) : undefined);
+    const submitted = counted.seen;
+    const onTime = counted.with(ON_TIME);
+    const excellent = counted.with(EXCELLENT);
     const expected = people.teachers * this.months.length;
     return {
       months: this.months,

@@ -7,6 +7,7 @@ import { hash32, LSH_BANDS, RULES, textBands, textSimilarity } from '../../../sh
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
+import { RowRefs } from './row-refs';
 
 const ID_SPACE = 2 ** 21; // ids and 32-bit hashes share one double exactly (53 bits)
 const MAX_GROUP = 40; // a band shared by more rows than this is a stock phrase, not evidence
@@ -42,7 +43,7 @@ export class ReflectionCheck {
   private keys: Float64Array;
   private used = 0;
   private readonly titles: string[] = [];
-  private readonly where: { school: string; sheet: string; row: number; teacher: string }[] = [];
+  private readonly where = new RowRefs();
 
   /** `nameOf` turns a school key into the name a coordinator knows; `expected` rows size the key array once. */
   constructor(
@@ -64,7 +65,7 @@ export class ReflectionCheck {
     const bands = hashes ?? titleBandHashes(title);
     if (!bands.length || Array.prototype.every.call(bands, (h: number) => h === 0)) return;
     this.titles.push(title);
-    this.where.push({ school, sheet, row, teacher: firstName(values[this.target.per]) });
+    this.where.add(school, sheet, row, firstName(values[this.target.per]));
     if (this.used + bands.length > this.keys.length) {
       const bigger = new Float64Array(this.keys.length * 2);
       bigger.set(this.keys);
@@ -90,26 +91,25 @@ export class ReflectionCheck {
     }
     const issues: ReportIssue[] = [];
     for (const [id, { other, sim }] of [...best.entries()].sort((x, y) => x[0] - y[0])) {
-      const me = this.where[id];
-      const o = this.where[other];
+      const w = this.where;
       issues.push({
-        school: me.school,
+        school: w.school(id),
         kind: this.target.kind,
-        sheet: me.sheet,
-        row: me.row,
+        sheet: w.sheet(id),
+        row: w.row(id),
         col: '',
         field: this.target.field,
         code: 'near_duplicate',
         severity: 'warning',
         value: this.titles[id],
-        message: `${this.target.title}的${this.target.field}与 ${this.nameOf(o.school)}（${o.sheet} 第 ${o.row} 行，${o.teacher}）高度相似（相似度约 ${Math.round(sim * 100)}%），必须原创，请核实`,
+        message: `${this.target.title}的${this.target.field}与 ${this.nameOf(w.school(other))}（${w.sheet(other)} 第 ${w.row(other)} 行，${w.teacher(other)}）高度相似（相似度约 ${Math.round(sim * 100)}%），必须原创，请核实`,
       });
     }
     return issues;
   }
 
   private compare(a: number, b: number, best: Map<number, { other: number; sim: number }>, tried: Set<number>): void {
-    if (this.where[a].school === this.where[b].school) return; // within a school the engine already checked
+    if (this.where.sameSchool(a, b)) return; // within a school the engine already checked
     const pair = Math.min(a, b) * ID_SPACE + Math.max(a, b);
     if (tried.has(pair)) return;
     tried.add(pair);

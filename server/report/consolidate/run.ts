@@ -142,6 +142,8 @@ async function tallyAndCheck(
   const nameOf = (code: string) => all.get(code)?.name ?? code;
   const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
   const textChecks = targets.texts.map((t) => ({ check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t), key: targetKey(t) }));
+  // The band tables serve only the near-copy checks: let go once the last register they read is done.
+  const lastTextKind = codes.filter((k) => textChecks.some((c) => c.check.target.kind === k)).pop();
   for (const kind of codes) {
     const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
     const textsHere = textChecks.filter((c) => c.check.target.kind === kind);
@@ -156,6 +158,7 @@ async function tallyAndCheck(
       seen.set(p.file, n + 1);
       for (const { check, key } of textsHere) check.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
     }
+    if (kind === lastTextKind) bands.length = 0;
   }
   const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
   const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.check.finish())];

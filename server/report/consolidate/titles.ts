@@ -3,13 +3,7 @@ import { normaliseForSimilarity } from '../../../shared/similarity';
 import { authors } from '../../../shared/metrics/fields';
 import type { NormRecord } from '../../../shared/types';
 import type { ReportIssue } from '../types';
-
-interface Seen {
-  school: string;
-  teacher: string;
-  sheet: string;
-  row: number;
-}
+import { RowRefs } from './row-refs';
 
 /** What a same-title check compares: a 同题 rule's column, per teacher (first name). */
 export interface TitleTarget {
@@ -24,8 +18,10 @@ export const PAPER_TITLES: TitleTarget = { kind: 'papers', field: '题目', per:
 
 /** Feed rows one by one; each new clash adds a warning on both rows (once per pair of teachers and title). */
 export class TitleCheck {
-  private readonly first = new Map<string, Seen>();
-  private readonly flagged = new Set<string>();
+  /** Each title's first row (its normalised text → row id). */
+  private readonly first = new Map<string, number>();
+  private readonly rows = new RowRefs();
+  private readonly flagged = new Set<number>();
   readonly issues: ReportIssue[] = [];
 
   /** `nameOf` turns a school key into the name a coordinator knows. */
@@ -41,31 +37,32 @@ export class TitleCheck {
     if (!key) return;
     const teacher = authors(values[this.target.per])[0] ?? '';
     const seen = this.first.get(key);
-    if (!seen) {
-      this.first.set(key, { school, teacher, sheet, row });
+    const me = this.rows.add(school, sheet, row, teacher);
+    if (seen === undefined) {
+      this.first.set(key, me);
       return;
     }
     // One teacher (a name within a school) sending a paper to two contests is normal.
-    if (seen.teacher === teacher && seen.school === school) return;
-    const me = { school, teacher, sheet, row };
+    if (this.rows.sameSchoolAndTeacher(seen, me)) return;
+    const r = this.rows;
     for (const [a, b] of [
       [seen, me],
       [me, seen],
     ]) {
-      const id = `${a.school}\u0000${a.sheet}\u0000${a.row}`;
-      if (this.flagged.has(id)) continue;
-      this.flagged.add(id);
+      // Rows are numbered in the order they come, and each comes once: the id says which row was flagged.
+      if (this.flagged.has(a)) continue;
+      this.flagged.add(a);
       this.issues.push({
-        school: a.school,
+        school: r.school(a),
         kind: this.target.kind,
-        sheet: a.sheet,
-        row: a.row,
+        sheet: r.sheet(a),
+        row: r.row(a),
         col: '',
         field: this.target.field,
         code: 'duplicate',
         severity: 'warning',
         value: title,
-        message: `${this.target.title}的${this.target.field}与 ${this.nameOf(b.school)}（${b.sheet} 第 ${b.row} 行，${b.teacher}）相同，请核实是否抄袭`,
+        message: `${this.target.title}的${this.target.field}与 ${this.nameOf(r.school(b))}（${r.sheet(b)} 第 ${r.row(b)} 行，${r.teacher(b)}）相同，请核实是否抄袭`,
       });
     }
   }
