@@ -63,7 +63,8 @@ export class ReflectionCheck {
     if (id >= ID_SPACE) return;
     const title = String(values[this.target.field] ?? '');
     const bands = hashes ?? titleBandHashes(title);
-    if (!bands.length || Array.prototype.every.call(bands, (h: number) => h === 0)) return;
+    // A title too short to compare has no bands (or zeros, from a worker); every other has LSH_BANDS of them.
+    if (bands.length !== LSH_BANDS || Array.prototype.every.call(bands, (h: number) => h === 0)) return;
     this.titles.push(title);
     this.where.add(school, sheet, row, firstName(values[this.target.per]));
     if (this.used + bands.length > this.keys.length) {
@@ -74,18 +75,31 @@ export class ReflectionCheck {
     for (let b = 0; b < bands.length; b++) this.keys[this.used++] = bands[b] * ID_SPACE + id;
   }
 
+  /** Exact similarity checks the last `finish()` made (each candidate pair once). */
+  comparisons = 0;
+
   /** Confirmed pairs across schools, as warnings on both rows (each row flagged once, with its closest match). */
   finish(): ReportIssue[] {
+    // Each row's band hashes by position (the keys are in row order until sorted): how a pair met in one band
+    // group tells, without a set of the pairs tried, whether an earlier group already compared it.
+    const byRow = new Uint32Array(this.used);
+    for (let k = 0; k < this.used; k++) byRow[k] = Math.floor(this.keys[k] / ID_SPACE);
     const keys = this.keys.subarray(0, this.used).sort();
     const best = new Map<number, { other: number; sim: number }>();
-    const tried = new Set<number>();
+    this.comparisons = 0;
     for (let i = 0; i < keys.length; ) {
       const band = Math.floor(keys[i] / ID_SPACE);
       let j = i + 1;
       while (j < keys.length && Math.floor(keys[j] / ID_SPACE) === band) j++;
-      if (j - i > 1 && j - i <= MAX_GROUP && tried.size < MAX_COMPARISONS) {
+      if (j - i > 1 && j - i <= MAX_GROUP && this.comparisons < MAX_COMPARISONS) {
         for (let a = i; a < j; a++)
-          for (let b = a + 1; b < j; b++) this.compare(keys[a] % ID_SPACE, keys[b] % ID_SPACE, best, tried);
+          for (let b = a + 1; b < j; b++) {
+            const x = keys[a] % ID_SPACE;
+            const y = keys[b] % ID_SPACE;
+            if (x === y || this.where.sameSchool(x, y) || this.metBefore(x, y, band, byRow, keys)) continue;
+            this.comparisons++;
+            this.compare(x, y, best);
+          }
       }
       i = j;
     }
@@ -108,11 +122,23 @@ export class ReflectionCheck {
     return issues;
   }
 
-  private compare(a: number, b: number, best: Map<number, { other: number; sim: number }>, tried: Set<number>): void {
-    if (this.where.sameSchool(a, b)) return; // within a school the engine already checked
-    const pair = Math.min(a, b) * ID_SPACE + Math.max(a, b);
-    if (tried.has(pair)) return;
-    tried.add(pair);
+  /**
+   * Whether rows `a` and `b`, met in the group of band hash `band`, were compared in an earlier group: one of a
+   * smaller hash they share at the same band position, of a size that was compared (groups go in hash order).
+   */
+  private metBefore(a: number, b: number, band: number, byRow: Uint32Array, keys: Float64Array): boolean {
+    const pa = a * LSH_BANDS;
+    const pb = b * LSH_BANDS;
+    for (let k = 0; k < LSH_BANDS; k++) {
+      const h = byRow[pa + k];
+      if (h >= band || h !== byRow[pb + k]) continue;
+      const size = lowerBound(keys, (h + 1) * ID_SPACE) - lowerBound(keys, h * ID_SPACE);
+      if (size > 1 && size <= MAX_GROUP) return true;
+    }
+    return false;
+  }
+
+  private compare(a: number, b: number, best: Map<number, { other: number; sim: number }>): void {
     const sim = textSimilarity(this.titles[a], this.titles[b], RULES.title);
     if (sim < RULES.title.threshold) return;
     for (const [me, other] of [
@@ -121,4 +147,16 @@ export class ReflectionCheck {
     ])
       if ((best.get(me)?.sim ?? -1) < sim) best.set(me, { other, sim });
   }
+}
+
+/** The first index of sorted `keys` holding a value ≥ `x`. */
+function lowerBound(keys: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,6 +1,6 @@
 /** Near-copied reflection titles across schools are flagged on both rows; within one school they are left to the engine. */
 import { bandTable, ReflectionCheck } from '../../../server/report/consolidate/near-dup';
-import { LSH_BANDS } from '../../../shared/similarity';
+import { LSH_BANDS, RULES, textSimilarity } from '../../../shared/similarity';
 
 const v = (题目: string, 教师: string) => ({ 题目, 教师, 月份: '2025-03' });
 
@@ -42,4 +42,50 @@ test('band hashes computed elsewhere (a worker) give the same result as computin
   rows.forEach(([school, sheet, row, t], n) => there.add(school, sheet, row, v(t, '某'), table.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS)));
   expect(there.finish()).toEqual(here.finish());
   expect(here.finish().map((i) => i.school)).toEqual(['A', 'B']);
+});
+
+describe('each candidate pair is compared once, whatever the number of bands it shares', () => {
+  // Titles from a few stems with small edits: many pairs share several bands, some share one, most none.
+  const stems = ['在整本书阅读中培养学生的批判性思维能力', '低年级识字教学中的游戏化设计与反思', '科学课堂中的探究实验安全管理策略', '初中数学大单元教学的实践与思考'];
+  const edits = (t: string, k: number) => [t, `${t}！`, t.replace('的', ''), `关于${t}`, t.slice(1), `${t}（第${k}稿）`, t.replace('中', '里')][k % 7];
+  const rows: [string, number, string, string][] = [];
+  for (let n = 0; n < 84; n++) rows.push([`S${n % 6}`, n + 2, edits(stems[n % 4], Math.floor(n / 4)), `教师${n % 9}`]);
+  // A stock title in 45 rows: its band groups are larger than 40, stock phrasing and not evidence, never compared;
+  // 15 rows of a variant share some of those groups and have small groups of their own, where they are compared.
+  for (let n = 0; n < 60; n++) rows.push([`S${n % 7}`, 200 + n, n % 4 ? '学月教学反思与改进措施总结报告' : '学月教学反思与改进措施总结报表', `教师${n}`]);
+
+  /** Brute force, independent of the band groups' order: every pair of rows in different schools sharing a band. */
+  function reference(): { pairs: number; flagged: Map<string, number> } {
+    const table = bandTable(rows.map((r) => r[2]));
+    const sim = (a: string, b: string) => textSimilarity(a, b, RULES.title);
+    const size = new Map<number, number>();
+    for (const h of table) size.set(h, (size.get(h) ?? 0) + 1);
+    let pairs = 0;
+    const bestOf = new Map<number, { other: number; s: number }>();
+    for (let a = 0; a < rows.length; a++)
+      for (let b = a + 1; b < rows.length; b++) {
+        if (rows[a][0] === rows[b][0]) continue;
+        const shares = [...Array(LSH_BANDS).keys()].some((k) => table[a * LSH_BANDS + k] === table[b * LSH_BANDS + k] && size.get(table[a * LSH_BANDS + k])! <= 40);
+        if (!shares) continue;
+        pairs++;
+        const s = sim(rows[a][2], rows[b][2]);
+        if (s < RULES.title.threshold) continue;
+        for (const [me, other] of [[a, b], [b, a]]) if ((bestOf.get(me)?.s ?? -1) < s) bestOf.set(me, { other, s });
+      }
+    return { pairs, flagged: new Map([...bestOf].map(([me, { s }]) => [`${rows[me][0]}:${rows[me][1]}`, Math.round(s * 100)])) };
+  }
+
+  test('the pairs compared and the rows flagged are those of a brute-force pass', () => {
+    const check = new ReflectionCheck();
+    for (const [school, row, title, teacher] of rows) check.add(school, 's', row, { 题目: title, 教师: teacher, 月份: '2025-03' });
+    const issues = check.finish();
+    const ref = reference();
+    expect(ref.pairs).toBeGreaterThan(300); // the input does exercise pairs sharing several bands
+    const stock = [...ref.flagged.keys()].filter((k) => /:2\d\d$/.test(k)).map((k) => Number(k.split(':')[1]) - 200);
+    expect(stock.length).toBeGreaterThan(0);
+    expect(stock.every((n) => n % 4 === 0)).toBe(true); // only the variant's rows
+    expect(check.comparisons).toBe(ref.pairs);
+    const got = new Map(issues.map((i) => [`${i.school}:${i.row}`, Number(/相似度约 (\d+)%/.exec(i.message)![1])]));
+    expect(got).toEqual(ref.flagged);
+  });
 });
