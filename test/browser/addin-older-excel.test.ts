@@ -1,11 +1,12 @@
 /** The task pane on an older Excel (ExcelApi 1.12, no notes, no insertWorksheetsFromBase64) in Chromium, against the
  *  real district server: marks become comments with a notice; the report is written as values and formats. */
 import { join } from 'node:path';
-import { termOf, todayIso } from '../../shared';
+import { APP_DATE, APP_TERM } from '../support/district-app';
 import { ARTIFACTS, host, startPaneRig, type PaneRig } from '../support/excel-host-pane';
 
-const today = todayIso();
-const term = termOf(today);
+// The rig's clock (server and page): a literal school day of 2025春, whatever the system's date.
+const today = APP_DATE;
+const term = APP_TERM;
 let rig: PaneRig;
 let token: string;
 

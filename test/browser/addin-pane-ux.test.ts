@@ -2,11 +2,12 @@
  *  findings can be narrowed to errors and jumped sheet to sheet; an empty workbook is not "全部通过"; settings typed
  *  into 上传 survive an upload refused for the workbook's own errors. Screenshots go to test/artifacts/. */
 import { join } from 'node:path';
-import { todayIso } from '../../shared';
+import { APP_DATE, APP_TERM } from '../support/district-app';
 import type { BrowserSeed } from '../support/excel-host-browser';
 import { ARTIFACTS, host, startPaneRig, type PaneRig } from '../support/excel-host-pane';
 
-const today = todayIso();
+// The rig's clock (server and page): a literal school day, whatever the system's date.
+const today = APP_DATE;
 
 const roster = [['姓名', '工号', '学科'], ...Array.from({ length: 40 }, (_, i) => [`教师${i}`, `T${i}`, i < 30 ? '体育' : '火星语'])];
 const papers = [

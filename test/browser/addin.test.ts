@@ -1,14 +1,17 @@
 /** The built task pane in Debian's Chromium, with the Excel stand-in served in place of office.js and the real
  *  district server on 127.0.0.1: 校验 → findings → select a cell → 修正 → 上传 → receipt → 退回 → 下载.
+ *  Each test opens its own pane on the same workbook and takes the steps it needs before its own (helpers below),
+ *  so any one of them passes alone (-t) and in any order; tests that hand in as a school each use their own school.
  *  Screenshots of each panel go to test/artifacts/. */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { termOf, todayIso } from '../../shared';
+import { APP_DATE, APP_TERM } from '../support/district-app';
 import type { BrowserSeed } from '../support/excel-host-browser';
 import { ARTIFACTS, host, OFFICE_JS, reportSheets, startPaneRig, type PaneRig } from '../support/excel-host-pane';
 
-const today = todayIso();
-const term = termOf(today);
+// The rig's clock (server and page): a literal school day of 2025春, whatever the system's date.
+const today = APP_DATE;
+const term = APP_TERM;
 
 const seed: BrowserSeed = {
   active: '教师名册',
@@ -41,7 +44,11 @@ let rig: PaneRig;
 let token: string;
 
 beforeAll(async () => {
-  rig = await startPaneRig([{ code: 'WTQ-SY', name: '五通桥区实验小学' }, { code: 'WTQ-A', name: '甲小学' }]);
+  rig = await startPaneRig([
+    { code: 'WTQ-SY', name: '五通桥区实验小学' },
+    { code: 'WTQ-A', name: '甲小学' },
+    { code: 'WTQ-B', name: '乙小学' },
+  ]);
   token = rig.tokens['WTQ-SY'];
   // another school already handed in a paper with one of our titles: our receipt must show the cross-school warning
   const res = await rig.api('/api/v1/submissions', rig.tokens['WTQ-A'], { term, sheets: [
@@ -53,14 +60,39 @@ beforeAll(async () => {
 
 afterAll(async () => { await rig?.close(); });
 
+/** 校验, as the coordinator clicks it. */
+async function validate(page: Page): Promise<void> {
+  await page.click('#btn-validate');
+  await page.waitForSelector('.finding');
+}
+
+/** 校验, then 修正. */
+async function validateAndFix(page: Page): Promise<void> {
+  await validate(page);
+  await page.click('#btn-fix');
+  await page.waitForSelector('#panel-validate .status .message >> text=已修正');
+}
+
+/** The 上传 panel with a school's code and token typed in. */
+async function signIn(page: Page, code: string): Promise<void> {
+  await page.click('#tab-upload');
+  await page.fill('#in-school', code);
+  await page.fill('#in-token', rig.tokens[code]);
+}
+
+/** 上传, waiting for the receipt. */
+async function upload(page: Page): Promise<void> {
+  await page.click('#btn-upload');
+  await page.waitForSelector('#receipt');
+}
+
 describe('task pane in Chromium', () => {
   let page: Page;
-  beforeAll(async () => { page = await rig.openPane(seed); });
-  afterAll(async () => { await page?.close(); });
+  beforeEach(async () => { page = await rig.openPane(seed); });
+  afterEach(async () => { await page?.close(); });
 
   test('校验 lists the findings in Chinese, grouped by sheet, and marks the cells', async () => {
-    await page.click('#btn-validate');
-    await page.waitForSelector('.finding');
+    await validate(page);
     const groups = await page.$$eval('.group-head .sheet-name', (els) => els.map((e) => e.textContent));
     expect(groups).toEqual(['教师名册', '论文投稿', '课题（空）']);
     const cells = await page.$$eval('.finding', (els) => els.map((e) => (e as HTMLElement).dataset.cell));
@@ -75,6 +107,7 @@ describe('task pane in Chromium', () => {
   });
 
   test('clicking a finding selects its cell in Excel', async () => {
+    await validate(page);
     await page.click('.finding[data-cell="教师名册!E4"]');
     await page.waitForFunction(() => (window as unknown as { __excelHost: { model: { selection: { address: string } } } }).__excelHost.model.selection.address === 'E4');
     expect(await page.evaluate(() => (window as unknown as { __excelHost: { model: { selection: unknown; active: string } } }).__excelHost.model.selection)).toEqual({ sheet: '教师名册', address: 'E4' });
@@ -82,8 +115,7 @@ describe('task pane in Chromium', () => {
   });
 
   test('修正 writes the safe fixes into the workbook', async () => {
-    await page.click('#btn-fix');
-    await page.waitForSelector('#panel-validate .status .message >> text=已修正');
+    await validateAndFix(page);
     const roster = await host<unknown[][]>(page, 'grid', '教师名册');
     expect(roster[3][4]).toBe('体育与健康');
     expect(roster[4][0]).toBe('王芳');
@@ -94,12 +126,11 @@ describe('task pane in Chromium', () => {
   });
 
   test('上传 to the real server shows the receipt', async () => {
+    await validateAndFix(page);
     await page.click('#tab-upload');
     expect(await page.inputValue('#in-server')).toBe(rig.base); // defaults to the server the pane came from
-    await page.fill('#in-school', 'WTQ-SY');
-    await page.fill('#in-token', token);
-    await page.click('#btn-upload');
-    await page.waitForSelector('#receipt');
+    await signIn(page, 'WTQ-SY');
+    await upload(page);
     const receipt = await page.textContent('#receipt');
     expect(receipt).toMatch(/上报成功/);
     expect(receipt).toMatch(/五通桥区实验小学（WTQ-SY）/);
@@ -115,19 +146,25 @@ describe('task pane in Chromium', () => {
   });
 
   test('退回: the district’s comment is shown', async () => {
-    const list = (await (await rig.api(`/api/v1/terms/${encodeURIComponent(term)}/submissions`, token)).json()) as { submissions: { id: number; kind: string }[] };
+    // 乙小学 hands in (its first version), the district returns its papers.
+    await validateAndFix(page);
+    await signIn(page, 'WTQ-B');
+    await upload(page);
+    const list = (await (await rig.api(`/api/v1/terms/${encodeURIComponent(term)}/submissions`, rig.tokens['WTQ-B'])).json()) as { submissions: { id: number; kind: string }[] };
     const papers = list.submissions.find((s) => s.kind === 'papers')!;
     expect((await rig.api(`/api/v1/submissions/${papers.id}/return`, rig.district, { comment: '请补充第3篇论文的评比名称全称' })).status).toBe(200);
     await page.click('#btn-returned');
     await page.waitForSelector('#panel-upload .returned');
     expect(await page.textContent('#panel-upload .returned')).toMatch(/论文投稿（第 1 版）：请补充第3篇论文的评比名称全称/);
     // the coordinator hands it in again: version 2 replaces the returned one
-    await page.click('#btn-upload');
-    await page.waitForSelector('#receipt');
+    await upload(page);
     expect(await page.textContent('#receipt')).toMatch(/论文投稿论文投稿第 2 版/);
   });
 
   test('a server that cannot be reached gives a clear message and leaves the workbook unchanged', async () => {
+    await signIn(page, 'WTQ-SY');
+    await page.click('#btn-save');
+    await page.waitForSelector('#panel-upload .message.success >> text=设置已保存');
     const before = await host(page, 'grid', '教师名册');
     await page.fill('#in-server', 'http://127.0.0.1:9');
     await page.click('#btn-upload');
@@ -142,18 +179,29 @@ describe('task pane in Chromium', () => {
   });
 
   test('结构化 creates a template sheet with a table, dropdowns and a frozen header', async () => {
-    await page.click('#tab-structure');
-    await page.waitForSelector('#panel-structure .hint >> text=当前工作表');
-    await page.click('.kind-card[data-kind="projects"]');
-    await page.click('#btn-template');
-    await page.waitForSelector('#panel-structure .message.success');
+    await structureProjects(page);
     expect(await host(page, 'sheets')).toContain('课题登记');
     expect(await host<{ address: string }[]>(page, 'tables', '课题登记')).toEqual([expect.objectContaining({ address: 'A1:K2' })]);
     expect((await host<unknown[][]>(page, 'grid', '课题登记'))[0].slice(0, 3)).toEqual(['课题编号', '课题名称*', '级别*']);
     await page.screenshot({ path: join(ARTIFACTS, 'addin-structure.png'), fullPage: true });
   });
 
+  /** 结构化 → 课题登记: a new template sheet. */
+  async function structureProjects(page: Page): Promise<void> {
+    await page.click('#tab-structure');
+    await page.waitForSelector('#panel-structure .hint >> text=当前工作表');
+    await page.click('.kind-card[data-kind="projects"]');
+    await page.click('#btn-template');
+    await page.waitForSelector('#panel-structure .message.success');
+  }
+
   test('下载 inserts the report (insertWorksheetsFromBase64) and charts the school against the district', async () => {
+    // The school has handed in (本校对比 needs its line in the summary), and the workbook holds a 课题登记 of its
+    // own (结构化), so the report's copy must take another name too.
+    await validateAndFix(page);
+    await signIn(page, 'WTQ-SY');
+    await upload(page);
+    await structureProjects(page);
     const sheets = await reportSheets(rig, term, token);
     expect(sheets.map((s) => s.name)).toContain('区级汇总');
     await page.evaluate((x) => (window as unknown as { __excelHost: { setDecoded(v: unknown): void } }).__excelHost.setDecoded(x), sheets);

@@ -27,6 +27,11 @@ const SUITES = [
   'test/server/demo/district.test.ts',
   'test/web/reminders.test.ts',
   'test/web/flow.test.ts',
+  // The add-in's client and task pane: the rig's server and page share one injected clock (test/support/district-app.ts).
+  'test/addin/core/api.test.ts',
+  'test/browser/addin.test.ts',
+  'test/browser/addin-older-excel.test.ts',
+  'test/browser/addin-pane-ux.test.ts',
 ];
 
 /** [the system clock's start, in UTC; what day that is]. */

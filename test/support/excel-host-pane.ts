@@ -15,6 +15,8 @@ import { openStore } from '../../server/store/open';
 import type { Store } from '../../server/store/schema';
 import { addSchool } from '../../server/store/schools';
 import { issueDistrictToken, issueSchoolToken } from '../../server/store/tokens';
+import { APP_TODAY } from './district-app';
+import { clockFrom } from './clock';
 import type { BrowserSeed } from './excel-host-browser';
 
 /** Where Office add-ins load office.js from (intercepted: the stand-in is served instead). */
@@ -36,8 +38,11 @@ export interface PaneRig {
   close(): Promise<void>;
 }
 
-/** Starts the rig with the given schools. */
-export async function startPaneRig(schools: { code: string; name: string }[]): Promise<PaneRig> {
+/**
+ * Starts the rig with the given schools. The server and every page opened share one clock (APP_TODAY unless given):
+ * the pane's term picker and the server's deadlines never read the system's date.
+ */
+export async function startPaneRig(schools: { code: string; name: string }[], now: () => Date = clockFrom(APP_TODAY)): Promise<PaneRig> {
   const dir = mkdtempSync(join(tmpdir(), 'yb-addin-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   await buildAddin(join(dir, 'dist'));
@@ -49,7 +54,7 @@ export async function startPaneRig(schools: { code: string; name: string }[]): P
     tokens[s.code] = await issueSchoolToken(store.db, s.code);
   }
   const district = await issueDistrictToken(store.db);
-  const app = createApp({ store, addinDist: join(dir, 'dist'), logger: pino({ level: 'silent' }) });
+  const app = createApp({ store, now, addinDist: join(dir, 'dist'), logger: pino({ level: 'silent' }) });
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -63,6 +68,8 @@ export async function startPaneRig(schools: { code: string; name: string }[]): P
   });
   const openPane = async (seed: BrowserSeed): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 380, height: 820 }, deviceScaleFactor: 1 });
+    // The page's today is the rig's; time then runs on at the real pace.
+    await page.clock.install({ time: now() });
     await page.addInitScript((value) => { (window as unknown as { __YANBIAO_SEED__: unknown }).__YANBIAO_SEED__ = value; }, seed);
     await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: standIn }));
     // nothing else may leave the machine

@@ -1,9 +1,8 @@
 /** The pane's HTTP client against the real district app on 127.0.0.1 (SQLite). */
 import { ApiError, fetchRegisters, fetchReport, listSubmissions, submit } from '../../../addin/core/api';
-import { termOf, todayIso } from '../../../shared';
-import { startDistrictApp, type DistrictApp } from '../../support/district-app';
+import { APP_TERM, startDistrictApp, type DistrictApp } from '../../support/district-app';
 
-const term = termOf(todayIso());
+const term = APP_TERM; // the app's clock is APP_TODAY, not the system's
 const roster = { sheet: '教师名册', grid: [['姓名', '工号', '学科'], ['张伟', 'T1', '语文'], ['李娜', 'T2', '数学']] };
 let app: DistrictApp, base: string, token: string;
 
