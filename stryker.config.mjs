@@ -31,6 +31,9 @@ export default {
       // vanishes and the file's PostgreSQL globalSetup/globalTeardown would run (and fail) around every mutant.
       globalSetup: null,
       globalTeardown: null,
+      // One order for every mutant's run (the suite's own runs are shuffled).
+      randomize: false,
+      showSeed: false,
     },
     enableFindRelatedTests: true,
   },

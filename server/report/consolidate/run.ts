@@ -94,6 +94,9 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
       if (o.reason) issues.push({ school: byFile[i], kind: null, sheet: basename(o.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: o.reason });
       for (const f of o.findings)
         issues.push({ school: byFile[i], kind: f.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message });
+      // The issues hold them now; the run's result keeps a file's first error only (what the summary printed names).
+      const first = o.findings.find((f) => f.severity === 'error');
+      o.findings = first ? [first] : [];
     });
     for (const s of opts.skipped ?? [])
       issues.push({ school: basename(s.file).replace(/\.[^.]*$/, ''), kind: null, sheet: basename(s.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: `未汇总：${s.reason}` });
