@@ -40,7 +40,8 @@ export const REFLECTION_TITLES: TextTarget = { kind: 'reflections', field: '题�
 
 /** Feed rows one by one; `finish()` gives a warning on each row that has a near-copy in another school. */
 export class ReflectionCheck {
-  private keys: Float64Array;
+  /** Each row's band hashes, LSH_BANDS a row in row order (4 bytes a band; the sortable keys are made at finish). */
+  private hashes: Uint32Array;
   private used = 0;
   private readonly titles: string[] = [];
   private readonly where = new RowRefs();
@@ -51,7 +52,7 @@ export class ReflectionCheck {
     expected = 4096,
     readonly target: TextTarget = REFLECTION_TITLES,
   ) {
-    this.keys = new Float64Array(Math.max(16, expected) * LSH_BANDS);
+    this.hashes = new Uint32Array(Math.max(16, expected) * LSH_BANDS);
   }
 
   /**
@@ -67,12 +68,12 @@ export class ReflectionCheck {
     if (bands.length !== LSH_BANDS || Array.prototype.every.call(bands, (h: number) => h === 0)) return;
     this.titles.push(title);
     this.where.add(school, sheet, row, firstName(values[this.target.per]));
-    if (this.used + bands.length > this.keys.length) {
-      const bigger = new Float64Array(this.keys.length * 2);
-      bigger.set(this.keys);
-      this.keys = bigger;
+    if (this.used + bands.length > this.hashes.length) {
+      const bigger = new Uint32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
     }
-    for (let b = 0; b < bands.length; b++) this.keys[this.used++] = bands[b] * ID_SPACE + id;
+    for (let b = 0; b < bands.length; b++) this.hashes[this.used++] = bands[b];
   }
 
   /** Exact similarity checks the last `finish()` made (each candidate pair once). */
@@ -80,11 +81,12 @@ export class ReflectionCheck {
 
   /** Confirmed pairs across schools, as warnings on both rows (each row flagged once, with its closest match). */
   finish(): ReportIssue[] {
-    // Each row's band hashes by position (the keys are in row order until sorted): how a pair met in one band
-    // group tells, without a set of the pairs tried, whether an earlier group already compared it.
-    const byRow = new Uint32Array(this.used);
-    for (let k = 0; k < this.used; k++) byRow[k] = Math.floor(this.keys[k] / ID_SPACE);
-    const keys = this.keys.subarray(0, this.used).sort();
+    // Band hash · 2²¹ + row id, sorted: each band group is a run. The rows' hashes by position (byRow) tell, for a
+    // pair met in one group and without a set of the pairs tried, whether an earlier group already compared it.
+    const byRow = this.hashes;
+    const keys = new Float64Array(this.used);
+    for (let k = 0; k < this.used; k++) keys[k] = byRow[k] * ID_SPACE + Math.floor(k / LSH_BANDS);
+    keys.sort();
     const best = new Map<number, { other: number; sim: number }>();
     this.comparisons = 0;
     for (let i = 0; i < keys.length; ) {

@@ -144,12 +144,12 @@ async function tallyAndCheck(
   const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
   const nameOf = (code: string) => all.get(code)?.name ?? code;
   const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
-  const textChecks = targets.texts.map((t) => ({ check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t), key: targetKey(t) }));
+  const textChecks = targets.texts.map((t) => ({ target: t, check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t) as ReflectionCheck | null, key: targetKey(t), issues: [] as ReportIssue[] }));
   // The band tables serve only the near-copy checks: let go once the last register they read is done.
-  const lastTextKind = codes.filter((k) => textChecks.some((c) => c.check.target.kind === k)).pop();
+  const lastTextKind = codes.filter((k) => textChecks.some((c) => c.target.kind === k)).pop();
   for (const kind of codes) {
     const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
-    const textsHere = textChecks.filter((c) => c.check.target.kind === kind);
+    const textsHere = textChecks.filter((c) => c.target.kind === kind);
     const seen = new Map<number, number>(); // rows of this register read so far per file, to find their band hashes
     for await (const p of spill.read(kind)) {
       const school = byFile[p.file];
@@ -159,11 +159,17 @@ async function tallyAndCheck(
       for (const c of titlesHere) c.add(school, sheet, p.row, p.values);
       const n = seen.get(p.file) ?? 0;
       seen.set(p.file, n + 1);
-      for (const { check, key } of textsHere) check.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
+      for (const { check, key } of textsHere) check!.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
+    }
+    // A register's near-copy check is finished as soon as its rows are read: its titles, hashes and row references go
+    // before the next register's checks grow.
+    for (const t of textsHere) {
+      t.issues = t.check!.finish();
+      t.check = null;
     }
     if (kind === lastTextKind) bands.length = 0;
   }
   const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
-  const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.check.finish())];
+  const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.issues)];
   return { summary, crossIssues };
 }
