@@ -35,5 +35,15 @@ describe('TeacherMonths with a month listed twice', () => {
     expect([c.seen, c.with(2), c.with(4)]).toEqual([2, 1, 1]);
     expect(t.count((n) => n === '甲').with(2)).toBe(1);
     expect(t.count((n) => n === '乙').seen).toBe(1);
+    t.mark('甲', '2025-03', 0); // the same teacher's other month is another teacher-month
+    expect(t.count((n) => n === '甲').seen).toBe(2);
+  });
+
+  it('keeps a teacher-month past a first allocation smaller than one teacher’s months (200 months)', () => {
+    const months = Array.from({ length: 200 }, (_, i) => `m${i}`);
+    const t = new TeacherMonths(months);
+    t.mark('甲', 'm199', 2);
+    t.mark('乙', 'm199', 2);
+    expect([t.count().seen, t.count().with(2)]).toEqual([2, 2]);
   });
 });

@@ -114,6 +114,13 @@ describe('ReflectionTally', () => {
     t.add({ 月份: '025-03', 教师: '李2', 提交日期: '2025-03-20' });
     expect(t.finish(NO_ROSTER).submitted).toBe(2);
   });
+
+  test('a row without a teacher is no teacher-month, even without a roster', () => {
+    const t = new ReflectionTally(['2025-03'], () => '2025-03-28');
+    t.add({ 月份: '2025-03', 教师: '', 提交日期: '2025-03-20' });
+    t.add({ 月份: '2025-03', 教师: '张伟', 提交日期: '2025-03-20' });
+    expect(t.finish(NO_ROSTER)).toMatchObject({ submitted: 1, onTime: 1 });
+  });
 });
 
 describe('calendar', () => {
