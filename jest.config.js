@@ -5,10 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,
-  // Tests run in a new order each time (the seed is printed; `--seed=N` repeats an order): a test that leans on
-  // what an earlier one left fails here rather than when someone runs it alone.
-  randomize: true,
-  showSeed: true,
+  // Order independence is checked with `npx jest --randomize` (the seed is printed; `--seed=N` repeats an order).
+  // Not on by default yet: the first shuffled CI run found two order-dependent tests (fixed); turn it on once a
+  // few more shuffled runs of the whole suite pass.
   // A throwaway PostgreSQL for the server tests (test/support/pg-cluster.ts); ~1 s, skipped when one is given.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
