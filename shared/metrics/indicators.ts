@@ -13,7 +13,7 @@ import { parseCondition, type Condition, type ConditionDays, meetsCondition } fr
 import { parseTarget, type CalculationName, type Indicator, type RegisterDefinition } from '../registers/schema';
 import { splitList } from '../registers/sheets';
 import { num, text, type Values } from './fields';
-import { TeacherMonths } from './teacher-months';
+import { ON_TIME, TeacherMonths } from './teacher-months';
 import type { People } from './people';
 
 /** A count table (交叉表): rows × columns, every value of the columns' value sets present. */
@@ -110,8 +110,7 @@ export function rowCondition(def: Pick<Indicator, 'condField' | 'condValues' | '
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-// A teacher-month's flags (teacher-months.ts).
-const ON_TIME = 2;
+// A teacher-month's own flag besides ON_TIME (teacher-months.ts): the row meets the indicator's condition.
 const MEETS = 4;
 
 interface Acc {

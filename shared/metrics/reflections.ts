@@ -3,9 +3,8 @@ import { ratio } from './calendar';
 import { text, type Values } from './fields';
 import type { People } from './people';
 import type { Totals } from './schema';
-import { TeacherMonths } from './teacher-months';
+import { ON_TIME, TeacherMonths } from './teacher-months';
 
-const ON_TIME = 2;
 const EXCELLENT = 4;
 
 /** Counts each (teacher, month) once: on time if any copy was handed in by the deadline, 优秀 if any was rated so. */

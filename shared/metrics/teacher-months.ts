@@ -7,6 +7,8 @@
 
 /** Set on every teacher-month that has a row; the caller's flags are the other bits (2, 4, …, 128). */
 export const SEEN = 1;
+/** The flag both monthly counts use: a copy was handed in by the month's deadline. */
+export const ON_TIME = 2;
 
 export class TeacherMonths {
   private readonly teacherIds = new Map<string, number>();
