@@ -162,6 +162,8 @@ describe('parseName', () => {
     ['John · Smith', 'John·Smith'],
     ['John· Smith', 'John·Smith'],
     ['John ·Smith', 'John·Smith'],
+    // The dot stays and counts as part of a Chinese name, so the space elsewhere in it is removed too.
+    ['迪丽热巴·迪力木 拉提', '迪丽热巴·迪力木拉提'],
   ])('%p → %p with a spacing fix', (raw, fixed) => {
     expect(parseName(raw)).toEqual({ ok: true, value: fixed, note: { code: 'spacing', fix: fixed } });
   });
@@ -210,6 +212,9 @@ describe('journal numbers', () => {
     ['12345679', true],
     ['1234-5678', false],
     ['01234-5679', false],
+    // A valid ISSN followed by anything more is not an ISSN.
+    ['1234-56790', false],
+    ['1234-5679X', false],
   ])('isValidIssn(%p) is %p', (issn, valid) => {
     expect(isValidIssn(issn)).toBe(valid);
   });

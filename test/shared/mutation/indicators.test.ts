@@ -154,25 +154,30 @@ describe('IndicatorTally', () => {
   const newTally = () => new IndicatorTally(definition, ['2025-02', '2025-03'], deadlineOf, days);
   const visit = (who: Values[string], n: number): Values => ({ 授课教师: '外甲', 备注人: '外乙', 听课教师: who, 节数: n });
 
-  const tally = newTally();
-  // 节数: 张伟 6 + 6 = 12 (2 rows), 李娜 10, 王芳 11, 刘洋 0 (his one row writes his name padded, beside a blank).
-  for (const v of [visit(['张伟'], 6), visit(['张伟'], 6), visit(['李娜'], 10), visit(['王芳'], 11), visit([' 刘洋 ', ''], 0)]) tally.add('visits', v);
-  for (const v of [
-    { 级别: '县级', 等级: '一等', 说明: 'p', 名: 'q' },
-    { 级别: '校级', 等级: '二等', 说明: 'p', 名: 'r' },
-  ])
-    tally.add('cross', v);
-  // Keys a␀bc, ab␀c, ␀z (an empty name list counts as blank), ␀z again: 3 distinct.
-  for (const v of [{ 甲: 'a', 乙: 'bc' }, { 甲: 'ab', 乙: 'c' }, { 甲: [], 乙: 'z' }, { 甲: '', 乙: 'z' }] as Values[]) tally.add('keys', v);
-  // Due 2025-02 (deadline 02-28) and 2025-03 (03-28). 张伟's 交月 is a full date (its month is taken); 李娜 handed in late.
-  tally.add('monthly', { 教师: '张伟', 月份: '2025-09', 日期: '2025-09-30', 交月: '2025-02-15', 交日: '2025-02-20', 评价: '合格' });
-  tally.add('monthly', { 教师: '李娜', 月份: '2025-09', 日期: '2025-09-30', 交月: '2025-03', 交日: '2025-04-10', 评价: '优秀' });
-  tally.add('plain', { 教师: ['张伟'], 提交日期: '2025-03-20', 月份: '2025-03' });
-  // 4 named 在岗 teachers of 语文, and a 语文 roster row without a name (a teacher, but no one to count by name).
-  const roster = people([...['张伟', '李娜', '王芳', '刘洋'].map((n) => ({ 姓名: n, 学科: '语文', 在岗: '是' })), { 学科: '语文', 在岗: '是' }]);
-  const out = byName(tally.finish(roster));
+  // Built afresh in each test (not when the file loads), so that Stryker's per-test coverage sees every test that
+  // reaches the tally's code.
+  const build = (): Record<string, Metric> => {
+    const tally = newTally();
+    // 节数: 张伟 6 + 6 = 12 (2 rows), 李娜 10, 王芳 11, 刘洋 0 (his one row writes his name padded, beside a blank).
+    for (const v of [visit(['张伟'], 6), visit(['张伟'], 6), visit(['李娜'], 10), visit(['王芳'], 11), visit([' 刘洋 ', ''], 0)]) tally.add('visits', v);
+    for (const v of [
+      { 级别: '县级', 等级: '一等', 说明: 'p', 名: 'q' },
+      { 级别: '校级', 等级: '二等', 说明: 'p', 名: 'r' },
+    ])
+      tally.add('cross', v);
+    // Keys a␀bc, ab␀c, ␀z (an empty name list counts as blank), ␀z again: 3 distinct.
+    for (const v of [{ 甲: 'a', 乙: 'bc' }, { 甲: 'ab', 乙: 'c' }, { 甲: [], 乙: 'z' }, { 甲: '', 乙: 'z' }] as Values[]) tally.add('keys', v);
+    // Due 2025-02 (deadline 02-28) and 2025-03 (03-28). 张伟's 交月 is a full date (its month is taken); 李娜 handed in late.
+    tally.add('monthly', { 教师: '张伟', 月份: '2025-09', 日期: '2025-09-30', 交月: '2025-02-15', 交日: '2025-02-20', 评价: '合格' });
+    tally.add('monthly', { 教师: '李娜', 月份: '2025-09', 日期: '2025-09-30', 交月: '2025-03', 交日: '2025-04-10', 评价: '优秀' });
+    tally.add('plain', { 教师: ['张伟'], 提交日期: '2025-03-20', 月份: '2025-03' });
+    // 4 named 在岗 teachers of 语文, and a 语文 roster row without a name (a teacher, but no one to count by name).
+    const roster = people([...['张伟', '李娜', '王芳', '刘洋'].map((n) => ({ 姓名: n, 学科: '语文', 在岗: '是' })), { 学科: '语文', 在岗: '是' }]);
+    return byName(tally.finish(roster));
+  };
 
   test('达标 and 参与 count per teacher of the roster-referring name column', () => {
+    const out = build();
     // Every one of the 4 took part (刘洋 with 0 节, his name trimmed); a ranked indicator starts with rank null.
     expect(out['参与']).toEqual({ register: 'visits', name: '参与', format: 'number', value: 4, reported: true, rank: null, num: 4, den: null });
     // ≥ 10 节: 张伟 12, 李娜 10, 王芳 11 (刘洋 0).
@@ -186,6 +191,7 @@ describe('IndicatorTally', () => {
   });
 
   test('交叉表: axes from value sets only with exactly two fields', () => {
+    const out = build();
     expect(out['级别×等级']).toEqual({
       register: 'cross',
       name: '级别×等级',
@@ -204,10 +210,12 @@ describe('IndicatorTally', () => {
   });
 
   test('去重行数 keys join the fields apart and read an empty name list as blank', () => {
+    const out = build();
     expect(out['去重']).toEqual({ register: 'keys', name: '去重', format: 'number', value: 3, reported: true, num: 3, den: null });
   });
 
   test("teacher-months: the 截止日期 rule's month and date fields, else the 月份 and 日期 columns", () => {
+    const out = build();
     // 张伟 2025-02 on time, 李娜 2025-03 late.
     expect([out['实交'].num, out['按时'].num, out['按时'].den]).toEqual([2, 1, 2]);
     // Only 李娜's row is 优秀.
@@ -224,11 +232,29 @@ describe('IndicatorTally', () => {
     expect(byName(t.finish(people([])))['实交P']).toMatchObject({ num: 1, value: 1 });
   });
 
-  test('参与人数 is a count: it does not depend on the teacher total', () => {
-    const d = def({ visits: registers.visits }, [ind('visits', '参与', '参与人数')]);
+  test('去重行数 and 人均去重行数 share their distinct keys with each other, not with a count over the same fields', () => {
+    const fields = { field: '甲、乙' };
+    const d = def({ keys: registers.keys }, [
+      ind('keys', '行', '行数', fields),
+      ind('keys', '合', '合计', fields),
+      // 人均去重行数 first: it fills the set that 去重行数 then reads.
+      ind('keys', '人均去重', '人均去重行数', fields),
+      ind('keys', '去重', '去重行数', fields),
+    ]);
+    const t = new IndicatorTally(d, [], deadlineOf, days);
+    // Rows a␀b twice and c␀d: 3 rows, 2 distinct keys; 2 teachers on the roster.
+    for (const v of [{ 甲: 'a', 乙: 'b' }, { 甲: 'a', 乙: 'b' }, { 甲: 'c', 乙: 'd' }]) t.add('keys', v);
+    const out = byName(t.finish(people(['张伟', '李娜'].map((n) => ({ 姓名: n, 在岗: '是' })))));
+    expect([out['行'].num, out['合'].num, out['去重'].num, out['人均去重'].num, out['人均去重'].den, out['人均去重'].value]).toEqual([3, 3, 2, 2, 2, 1]);
+  });
+
+  test('参与人数 and 达标人数 are counts: they do not depend on the teacher total', () => {
+    const d = def({ visits: registers.visits }, [ind('visits', '参与', '参与人数'), ind('visits', '达标', '达标人数', { field: '节数', value: 1 })]);
     const t = new IndicatorTally(d, [], deadlineOf, days);
     t.add('visits', visit(['张伟'], 1));
     const p: People = { hasRoster: true, teachers: 0, under40: 0, active: new Set(['张伟']), under40Names: new Set(), records: [] };
-    expect(t.finish(p)[0]).toMatchObject({ num: 1, value: 1 });
+    const [joined, reached] = t.finish(p);
+    expect(joined).toMatchObject({ num: 1, value: 1 });
+    expect(reached).toMatchObject({ num: 1, value: 1, den: null });
   });
 });
