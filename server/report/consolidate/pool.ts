@@ -15,12 +15,28 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-function startWorker(): Worker {
+/**
+ * Each reading thread's old-generation heap (MB). A school's file needs a few tens of MB live; without a limit V8 let
+ * each thread's heap fill with garbage to 150 MB and more before collecting, and with the main thread's that garbage
+ * made most of the run's peak memory. A file that needs more than the limit is read again in the main thread.
+ */
+export const WORKER_HEAP_MB = 128;
+
+function startWorker(heapMb: number): Worker {
   // Workers run the TypeScript sources through tsx, as the CLI itself does. tsx is resolved from here, not from the
   // working directory: an eval'd worker's require() looks relative to the cwd (`Cannot find module 'tsx/cjs'`
   // when consolidate ran from any other folder).
   const entry = resolvePath(__dirname, 'read-worker.ts');
-  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
+}
+
+/** The reading threads' heap limit, and a callback for each file read in the main thread instead (tests watch it). */
+export interface ThreadOptions {
+  heapMb?: number;
+  onMainThread?: (index: number) => void;
 }
 
 /**
@@ -32,7 +48,9 @@ export async function examineAll(
   opts: ExamineOptions,
   jobs: number,
   each: (index: number, res: Examined) => Promise<void>,
+  threads: ThreadOptions = {},
 ): Promise<void> {
+  const heapMb = threads.heapMb ?? WORKER_HEAP_MB;
   const known = new Map<string, Prior>();
   const learn = (res: Examined, key: string | undefined) => {
     if (!key || (!res.roster && !res.projectCodes)) return;
@@ -53,7 +71,10 @@ export async function examineAll(
     return;
   }
 
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, startWorker);
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => startWorker(heapMb));
+  const busy = new Map<Worker, number>(); // the file each worker is reading
+  const live = new Set(workers);
+  const served = new Set<Worker>(); // workers that have finished a file (their limit is enough to work in)
   const window = workers.length * 4;
   const done = new Map<number, Examined>();
   let next = 0;
@@ -66,6 +87,7 @@ export async function examineAll(
         // order, so a slow file holds the rest back: at most `window` results wait, whatever the file count.
         if (next >= files.length || (next >= rosterCount && flushed < rosterCount) || next - flushed >= window) return false;
         const i = next++;
+        busy.set(w, i);
         w.postMessage({ type: 'job', file: files[i], index: i, opts } satisfies ToWorker);
         return true;
       };
@@ -81,19 +103,51 @@ export async function examineAll(
         while (idle.length && dispatch(idle[idle.length - 1])) idle.pop();
         if (flushed === files.length) resolve();
       };
-      for (const w of workers) {
-        w.on('error', reject);
+      const readHere = async (i: number) => {
+        threads.onMainThread?.(i);
+        done.set(i, await examine(files[i], i, opts, (key) => (keys.set(i, key), known.get(key))));
+        await pump();
+      };
+      const attach = (w: Worker) => {
+        w.on('error', (e: Error & { code?: string }) => {
+          const i = busy.get(w);
+          busy.delete(w);
+          live.delete(w);
+          const at = idle.indexOf(w);
+          if (at >= 0) idle.splice(at, 1);
+          if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(e);
+          // The file needs more memory than a reading thread has: it is read here, in the main thread.
+          let here = i === undefined ? Promise.resolve() : readHere(i);
+          if (served.has(w)) {
+            // The limit was enough for other files: a new thread goes on with the rest.
+            const fresh = startWorker(heapMb);
+            workers.push(fresh);
+            attach(fresh);
+            if (!dispatch(fresh)) idle.push(fresh);
+          } else if (live.size === 0) {
+            // No thread could work under the limit: the main thread reads what is left.
+            here = here.then(async () => {
+              while (next < files.length) await readHere(next++);
+            });
+          }
+          here.catch(reject);
+        });
         w.on('message', (m: FromWorker) => {
           if (m.type === 'ask') {
             keys.set(m.index, m.key);
             w.postMessage({ type: 'prior', index: m.index, prior: known.get(m.key) } satisfies ToWorker);
             return;
           }
+          busy.delete(w);
+          served.add(w);
           if (m.type === 'failed') return reject(new Error(m.error));
           done.set(m.index, m.res);
           if (!dispatch(w)) idle.push(w);
           pump().catch(reject);
         });
+      };
+      for (const w of workers) {
+        attach(w);
         if (!dispatch(w)) idle.push(w);
       }
     });
