@@ -8,7 +8,8 @@
  * validating one such workbook with no HTTP and no store.
  * Env: BENCH_SCHOOLS (300), BENCH_CONCURRENCY (20), BENCH_STORES (sqlite,postgres), BENCH_PROBE (10 uploads per
  * sequential CPU probe, after at least 20 to warm up), BENCH_TWO (0: skip the two-process run), DATABASE_URL (a
- * PostgreSQL server where the bench may create the databases bench_upload_1 and bench_upload_2; else its own cluster).
+ * PostgreSQL server where the bench creates the databases bench_upload_1 and bench_upload_2 and drops them at the end;
+ * else its own cluster).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -287,13 +288,21 @@ async function runOne(kind: 'sqlite' | 'postgres', all: Workbook[], storeEnv: Re
   };
 }
 
-/** A fresh database on the cluster `base` points at (the two-process run starts from an empty store too). */
-async function freshDatabase(base: string, name: string): Promise<string> {
+/** Runs `sql` on the cluster `base` points at. */
+async function onCluster(base: string, sql: string): Promise<void> {
   const admin = new Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh database on the cluster `base` points at (the two-process run starts from an empty store too). */
+async function freshDatabase(base: string, name: string): Promise<string> {
+  await onCluster(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await onCluster(base, `CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
@@ -349,7 +358,9 @@ export async function main(): Promise<{ floorMs: number; results: UploadBenchRes
       done(one);
       if (TWO) done(await runOne('postgres', books, { DATABASE_URL: await freshDatabase(base, 'bench_upload_2') }, 2), one);
     } finally {
+      // On a server the operator gave (DATABASE_URL), the bench's databases are dropped again; its own cluster goes whole.
       if (cluster) stopCluster(bin!, cluster.dir);
+      else for (const name of ['bench_upload_1', 'bench_upload_2']) await onCluster(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   }
   mkdirSync(join(__dirname, 'out'), { recursive: true });
