@@ -23,10 +23,9 @@ function collector(): (() => void) | null {
 
 const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
 
-/** Collects garbage now when the heap holds more than `aboveMb`. */
-export function collectIfAbove(aboveMb: number): void {
-  const collect = collector();
-  if (collect && heapMb() > aboveMb) collect();
+/** Collects garbage now (a phase's end). */
+export function collectGarbage(): void {
+  collector()?.();
 }
 
 /**

@@ -15,7 +15,7 @@ import { resolveSchools, type ResolvedSchool } from './identity';
 import { defaultJobs, examineAll, type ThreadOptions } from './pool';
 import { rosterFirst, type FileOutcome } from './read-files';
 import { Spill } from './spill';
-import { collectIfAbove, GcPacer } from './collect';
+import { collectGarbage, GcPacer } from './collect';
 import { ReflectionCheck } from './near-dup';
 import { TitleCheck } from './titles';
 import { crossTargets, targetKey } from './targets';
@@ -71,7 +71,7 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     await spill.close(codes);
     // Each phase leaves its garbage behind: collected at its end, so the next one starts from what is live (the
     // tally's peak otherwise sat on the reading's garbage, and the writer's on the tally's).
-    collectIfAbove(0);
+    collectGarbage();
 
     const { byFile, schools: all } = resolveSchools(ordered, outcomes.map((o) => o.found));
     // A file that named no school and could not be read does not make up a school of its own.
@@ -90,7 +90,7 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
     // async function's locals all live until it returns, across every await).
     const { summary, crossIssues } = await tallyAndCheck(spill, opts, schools, byFile, codes, targets, rowsOfKind(outcomes), all, bands, sheetOf);
     bands.length = 0; // the band tables were read by the check
-    collectIfAbove(0);
+    collectGarbage();
     const cross = new Map<string, number>(); // school + kind → cross-school warnings
     for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
     const mtimes = await Promise.all(ordered.map((f) => stat(f).then((s) => s.mtime.toISOString(), () => '')));
