@@ -11,10 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { SchoolTally, assembleSummary } from '../shared/metrics';
+import { SchoolTally, assembleSummary, type SchoolSummary } from '../shared/metrics';
 import { KINDS, type KindId } from '../shared/types';
 import { TEMPLATES } from '../shared/templates';
-import { writeReport, type ReportRow } from '../server/report/write';
+import { writeReport, type KindRow, type ReportRow } from '../server/report/write';
 import { genSchool } from './consolidate-data';
 import { fieldsOf, schoolRecords } from './report-rows';
 
@@ -46,22 +46,22 @@ function prepare(schools: number, rows: number): void {
 }
 
 /**
- * One file's lines read back and parsed one by one, in 64 KB chunks: with 1 MB ones each chunk's thousands of line
- * strings outlived two scavenges, went to the old generation, and both variants' peak RSS grew with the district
- * (354 MB at 100 schools instead of 230 MB).
+ * One file's lines read back and parsed, a page at a time (a store hands rows over in pages too), in 64 KB
+ * chunks: with 1 MB ones each chunk's thousands of line strings outlived two scavenges, went to the old
+ * generation, and both variants' peak RSS grew with the district (354 MB at 100 schools instead of 230 MB).
  */
-async function* readLines<T>(file: string): AsyncGenerator<T> {
+async function* readPages<T>(file: string): AsyncGenerator<T[]> {
   let rest = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop()!;
-    for (const line of lines) yield JSON.parse(line) as T;
+    yield lines.map((line) => JSON.parse(line) as T);
   }
 }
 
-/** One kind's rows, every school's in turn. */
-async function* readRows(kind: KindId, schools: number, rows: number): AsyncGenerator<ReportRow> {
-  for await (const [school, values] of readLines<[string, ReportRow['values']]>(rowsFile(kind, schools, rows))) yield { school, values };
+/** One kind's rows, every school's in turn, in pages. */
+async function* readRows(kind: KindId, schools: number, rows: number): AsyncGenerator<ReportRow[]> {
+  for await (const page of readPages<[string, ReportRow['values']]>(rowsFile(kind, schools, rows))) yield page.map(([school, values]) => ({ school, values }));
 }
 
 /** Floor: one sheet per kind, rows added and committed, nothing else (no styles, widths, summary or waiting). */
@@ -74,10 +74,11 @@ async function floor(schools: number, rows: number): Promise<number> {
     const ws = wb.addWorksheet(TEMPLATES[kind].title);
     const fields = fieldsOf(kind);
     ws.addRow(['学校代码', '学校', ...fields]).commit();
-    for await (const r of readRows(kind, schools, rows)) {
-      ws.addRow([r.school, names.get(r.school), ...fields.map((f) => { const v = r.values[f]; return Array.isArray(v) ? v.join('、') : v ?? undefined; })]).commit();
-      n++;
-    }
+    for await (const page of readRows(kind, schools, rows))
+      for (const r of page) {
+        ws.addRow([r.school, names.get(r.school), ...fields.map((f) => { const v = r.values[f]; return Array.isArray(v) ? v.join('、') : v ?? undefined; })]).commit();
+        n++;
+      }
     ws.commit();
   }
   await wb.commit();
@@ -91,30 +92,42 @@ function since(t: number, c: NodeJS.CpuUsage): { ms: number; cpuMs: number } {
 }
 
 /**
- * The product: the summary tallied from the same rows (the server's termSummary streams them from the store), then
- * writeReport with every sheet. Returns the rows written and the summary's share of the time.
+ * The product, as the server writes it (views/summary.ts termRows): the rows read once, school by school, each
+ * school's tally fed as they pass while writeReport fills the register sheets side by side; the summary sheet is
+ * written when the last row has gone by. Returns the rows written and the time the tally took within it.
  */
 async function report(schools: number, rows: number): Promise<{ n: number; summary: { ms: number; cpuMs: number } }> {
-  const t = performance.now();
-  const c = process.cpuUsage();
-  // School by school, one tally open at a time (as termSummary does): 300 open tallies hold ~250 MB.
-  const lines = [];
-  let tally: SchoolTally | undefined;
-  for await (const [school, kind, values] of readLines<[string, KindId, ReportRow['values']]>(rowsFile('by-school', schools, rows))) {
-    if (tally?.school.code !== school) {
-      if (tally) lines.push(tally.finish());
-      const i = lines.length;
-      if (genSchool(i).code !== school) throw new Error(`rows out of school order: ${school}`);
-      tally = new SchoolTally({ ...genSchool(i), type: '小学' }, TERM);
+  const lines: SchoolSummary[] = [];
+  let tallyNs = 0n;
+  async function* allRows(): AsyncGenerator<KindRow[]> {
+    // School by school, one tally open at a time (300 open tallies would hold ~250 MB).
+    let tally: SchoolTally | undefined;
+    for await (const page of readPages<[string, KindId, ReportRow['values']]>(rowsFile('by-school', schools, rows))) {
+      const t = process.hrtime.bigint();
+      const out: KindRow[] = new Array(page.length);
+      for (let j = 0; j < page.length; j++) {
+        const [school, kind, values] = page[j];
+        if (tally?.school.code !== school) {
+          if (tally) lines.push(tally.finish());
+          const i = lines.length;
+          if (genSchool(i).code !== school) throw new Error(`rows out of school order: ${school}`);
+          tally = new SchoolTally({ ...genSchool(i), type: '小学' }, TERM);
+        }
+        tally.add(kind, values);
+        out[j] = { school, kind, values };
+      }
+      tallyNs += process.hrtime.bigint() - t;
+      yield out;
     }
-    tally.add(kind, values);
+    if (tally) lines.push(tally.finish());
   }
-  if (tally) lines.push(tally.finish());
-  const summary = assembleSummary(TERM, lines);
-  const took = since(t, c);
-  const data = { summary, rows: Object.fromEntries(KINDS.map((k) => [k, readRows(k, schools, rows)])) };
-  const stats = await writeReport(createWriteStream(join(OUT, 'report-merged.xlsx')), data);
-  return { n: Object.values(stats.rows).reduce((a, b) => a + b, 0), summary: took };
+  const names = Array.from({ length: schools }, (_, i) => genSchool(i));
+  const stats = await writeReport(createWriteStream(join(OUT, 'report-merged.xlsx')), {
+    schools: names,
+    summary: () => assembleSummary(TERM, lines),
+    allRows: allRows(),
+  });
+  return { n: Object.values(stats.rows).reduce((a, b) => a + b, 0), summary: { ms: Number(tallyNs / 1_000_000n), cpuMs: Number(tallyNs / 1_000_000n) } };
 }
 
 /** Runs one variant in this process and prints {ms, cpuMs, rows, rssMB} (and the summary's share for the report). */

@@ -3,7 +3,7 @@ import { colLetter, rangeAddress } from '../../shared/a1';
 import { displayWidth, type PlainCell } from './cells';
 import type { PrintSetup, SheetWriter } from './xlsx/sheet';
 import { HEADER, PLAIN, styleOf, type Fill, type NumFmt } from './xlsx/styles';
-import type { WorkbookWriter } from './xlsx/workbook';
+import type { SpooledSheet, WorkbookWriter } from './xlsx/workbook';
 
 /** The report's streaming workbook. */
 export type Book = WorkbookWriter;
@@ -21,6 +21,8 @@ export interface TableSpec {
   freezeCols?: number;
   /** Rows between back-pressure checks. */
   checkEvery?: number;
+  /** Filled aside, while other sheets are filled too, and placed with `Book.placeSheet(sheet.spooled)`. */
+  spool?: boolean;
 }
 
 /**
@@ -66,10 +68,14 @@ export class TableSheet {
   private readonly ws: SheetWriter;
   private filterEnd = 0;
   private readonly every: number;
+  /** The sheet as spooled aside (with `spec.spool`). */
+  readonly spooled: SpooledSheet | undefined;
 
   constructor(book: Book, private readonly spec: TableSpec) {
     const cols = spec.freezeCols ?? 0;
-    this.ws = book.addSheet(spec.name, { widths: spec.widths, freeze: { rows: 1, cols }, print: printSetup(spec.widths, cols) });
+    const opts = { widths: spec.widths, freeze: { rows: 1, cols }, print: printSetup(spec.widths, cols) };
+    this.spooled = spec.spool ? book.spoolSheet(spec.name, opts) : undefined;
+    this.ws = this.spooled?.writer ?? book.addSheet(spec.name, opts);
     // Long headers wrap (HEADER) in columns sized for their figures: give the row the lines they need.
     const lines = headerLines(spec.headers, spec.widths);
     this.ws.row(spec.headers, HEADER, lines > 1 ? 15 * lines + 4 : undefined);

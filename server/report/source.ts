@@ -1,26 +1,10 @@
-/** Walking sync or async row sources the same way, and peeking a sample for column widths. */
+/** Walking sync or async row sources the same way. */
 import type { Source } from './types';
 
 /** An iterator over either kind of source (async iterators are awaited, sync ones are not). */
 export function iteratorOf<T>(src: Source<T>): Iterator<T> | AsyncIterator<T> {
   const a = (src as AsyncIterable<T>)[Symbol.asyncIterator];
   return a ? a.call(src) : (src as Iterable<T>)[Symbol.iterator]();
-}
-
-/** Reads items through `keep` until `n` are kept; returns them and the iterator positioned after them. */
-export async function peek<T>(src: Source<T> | undefined, n: number, keep: (t: T) => boolean) {
-  const it = src ? iteratorOf(src) : [][Symbol.iterator]();
-  const head: T[] = [];
-  let done = false;
-  while (head.length < n) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
-    }
-    if (keep(r.value)) head.push(r.value);
-  }
-  return { head, it, done };
 }
 
 /**

@@ -11,6 +11,12 @@ export interface ReportRow {
   values: NormRecord['values'];
 }
 
+/** A row of any register, in a stream of every register's rows (school by school, as a store keeps them). */
+export interface KindRow extends ReportRow {
+  /** The register's code. */
+  kind: string;
+}
+
 /** Rows may come from memory or straight from a store cursor. */
 export type Source<T> = Iterable<T> | AsyncIterable<T>;
 
@@ -31,12 +37,24 @@ export interface ReportIssue {
 
 /** Everything the merged workbook shows. */
 export interface ReportData {
-  summary: Summary;
+  /**
+   * The district summary, or how to get it once every row has been written (a source that tallies the rows as
+   * they pass: then the store is read once for both).
+   */
+  summary: Summary | (() => Summary);
+  /** Every school's code and name (for the 学校 column when the summary comes only at the end). */
+  schools?: readonly { code: string; name: string }[];
   /** The completeness board; without one, 上报情况 lists what the summary says was reported. */
   status?: StatusBoard;
   /** The registers, one sheet each in this order (default: the built-in five). */
   registers?: RegisterInfo[];
-  rows: Partial<Record<string, Source<ReportRow>>>;
+  /** Each register's rows, register by register: each sheet is written straight into the workbook. */
+  rows?: Partial<Record<string, Source<ReportRow>>>;
+  /**
+   * Or every register's rows in one stream of pages, in any order (school by school, as a store keeps them): the
+   * sheets are filled side by side, each into a temporary file, and placed after 区级汇总 and 上报情况.
+   */
+  allRows?: Source<readonly KindRow[]>;
   issues?: Source<ReportIssue>;
 }
 

@@ -2,10 +2,11 @@
 import type { Writable } from 'node:stream';
 import { registersOf } from '../../shared/registers/list';
 import { writeIssuesSheet } from './issues-sheet';
-import { writeKindSheet } from './kind-sheet';
+import { KindSheet, sheetName, writeKindSheet } from './kind-sheet';
+import { drain, iteratorOf } from './source';
 import { writeStatusSheet } from './status-sheet';
 import { writeSummarySheet } from './summary-sheet';
-import type { ReportData, ReportOptions } from './types';
+import type { ReportData, ReportOptions, ReportRow } from './types';
 import { WorkbookWriter } from './xlsx/workbook';
 
 /** What was written, for logs and the CLI's summary. */
@@ -29,27 +30,56 @@ export async function writeReport(out: Writable, data: ReportData, opts: ReportO
   };
   out.once('error', onError);
   out.once('close', onClose);
+  const book = new WorkbookWriter(out, { creator: '研表 Yanbiao' });
   try {
-    return await Promise.race([write(out, data, opts), failed]);
+    return await Promise.race([writeBook(book, data, opts), failed]);
   } finally {
     out.removeListener('error', onError);
     out.removeListener('close', onClose);
+    // Sheets spooled aside go with the report, at once (the writer, still waiting on a row, stops at its next write).
+    book.dispose();
   }
 }
 
-async function write(out: Writable, data: ReportData, opts: ReportOptions): Promise<ReportStats> {
-  const book = new WorkbookWriter(out, { creator: '研表 Yanbiao' });
-  const names = new Map(data.summary.schools.map((s) => [s.code, s.name]));
-  for (const s of data.status?.schools ?? []) if (!names.has(s.code)) names.set(s.code, s.name);
+async function writeBook(book: WorkbookWriter, data: ReportData, opts: ReportOptions): Promise<ReportStats> {
+  const names = new Map<string, string>();
+  const known = [...(data.schools ?? []), ...(typeof data.summary === 'function' ? [] : data.summary.schools), ...(data.status?.schools ?? [])];
+  for (const s of known) if (!names.has(s.code)) names.set(s.code, s.name);
   const only = opts.school;
-  await writeSummarySheet(book, data.summary);
-  await writeStatusSheet(book, data.summary, data.status, only);
-  const rows: Record<string, number> = {};
+  const keep = only ? (r: ReportRow) => r.school === only : () => true;
   const registers = data.registers ?? registersOf();
-  for (const reg of registers) rows[reg.code] = await writeKindSheet(book, reg, data.rows[reg.code], names, only, opts.checkEvery);
+  const rows: Record<string, number> = {};
+  // One stream of every register's rows: the sheets are filled side by side, aside, before the summary is asked for.
+  let aside: KindSheet[] | undefined;
+  if (data.allRows) {
+    const taken: string[] = []; // the report's own sheet names are reserved by sheetName
+    aside = registers.map((reg) => {
+      const name = sheetName(reg.title, taken);
+      taken.push(name);
+      return new KindSheet(book, reg, names, { name, checkEvery: opts.checkEvery, spool: true });
+    });
+    const byCode = new Map(registers.map((r, i) => [r.code, aside![i]]));
+    await drain(iteratorOf(data.allRows), () => true, async (page) => {
+      for (const r of page) {
+        if (!keep(r)) continue;
+        const wait = byCode.get(r.kind)?.add(r);
+        if (wait) await wait;
+      }
+    });
+    for (let i = 0; i < registers.length; i++) rows[registers[i].code] = await aside[i].finish();
+  }
+  const summary = typeof data.summary === 'function' ? data.summary() : data.summary;
+  for (const s of summary.schools) if (!names.has(s.code)) names.set(s.code, s.name);
+  await writeSummarySheet(book, summary);
+  await writeStatusSheet(book, summary, data.status, only);
+  for (const reg of registers) {
+    const sheet = aside?.[registers.indexOf(reg)];
+    if (sheet) await book.placeSheet(sheet.spooled!);
+    else rows[reg.code] = await writeKindSheet(book, reg, data.rows?.[reg.code], names, only, opts.checkEvery);
+  }
   const issues = await writeIssuesSheet(book, data.issues, names, only, new Map(registers.map((r) => [r.code, r.title])));
   await book.finish();
   return { rows, issues };
 }
 
-export type { ReportData, ReportOptions, ReportRow, ReportIssue, Source } from './types';
+export type { KindRow, ReportData, ReportOptions, ReportRow, ReportIssue, Source } from './types';

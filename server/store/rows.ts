@@ -38,39 +38,20 @@ export async function submissionRows(db: Kysely<DB>, id: number): Promise<{ row:
   return got.map((g) => ({ row: g.row, values: JSON.parse(g.data) }));
 }
 
-/** Rows of several submissions, streamed in keyset pages so memory stays flat however many rows there are. */
-export async function* streamRows(
-  db: Kysely<DB>,
-  ids: number[],
-  pageSize = 2000,
-): AsyncGenerator<{ submissionId: number; row: number; values: RowValues }> {
-  for (const id of ids) {
-    let after = -1;
-    for (;;) {
-      const page = await db
-        .selectFrom('rows')
-        .select(['row', 'data'])
-        .where('submission_id', '=', id)
-        .where('row', '>', after)
-        .orderBy('row')
-        .limit(pageSize)
-        .execute();
-      for (const p of page) yield { submissionId: id, row: p.row, values: JSON.parse(p.data) };
-      if (page.length < pageSize) break;
-      after = page[page.length - 1].row;
-    }
-  }
+/** A stored row as streamed: its submission, row number and values. */
+export interface StreamedRow {
+  submissionId: number;
+  row: number;
+  values: RowValues;
 }
 
 /**
- * Rows of several submissions in (submission, row) order with one keyset-paged query per page rather than one
- * per submission: cheaper when a school has five small submissions and the store is across a network.
+ * Rows of several submissions in (submission, row) order, a page at a time, with one keyset-paged query per page
+ * rather than one per submission (cheaper when a school has five small submissions and the store is across a
+ * network). Memory stays flat however many rows there are; a page is handed over whole, so a reader pays for one
+ * await per page, not per row.
  */
-export async function* streamRowsOfMany(
-  db: Kysely<DB>,
-  ids: number[],
-  pageSize = 5000,
-): AsyncGenerator<{ submissionId: number; row: number; values: RowValues }> {
+export async function* rowPagesOfMany(db: Kysely<DB>, ids: number[], pageSize = 5000): AsyncGenerator<StreamedRow[]> {
   if (ids.length === 0) return;
   let after: [number, number] = [-1, -1];
   for (;;) {
@@ -84,7 +65,7 @@ export async function* streamRowsOfMany(
       .orderBy('row')
       .limit(pageSize)
       .execute();
-    for (const p of page) yield { submissionId: p.submission_id, row: p.row, values: JSON.parse(p.data) };
+    if (page.length) yield page.map((p) => ({ submissionId: p.submission_id, row: p.row, values: JSON.parse(p.data) as RowValues }));
     if (page.length < pageSize) return;
     const last = page[page.length - 1];
     after = [last.submission_id, last.row];

@@ -1,19 +1,14 @@
 /** The merged report's inputs from the store: summary, board, every kind's counting rows (streamed) and open problems. */
-import type { ReportData, ReportIssue, ReportRow } from '../report/types';
+import type { ReportData, ReportIssue } from '../report/types';
 import { crossFindingsFor } from '../cross/list';
 import { currentIds, findingsOf, termSubmissions, type SubmissionMeta } from '../store/current';
-import { streamRows } from '../store/rows';
 import type { Store } from '../store/schema';
 import { registersOf } from '../../shared/registers/list';
 import type { CompiledRegisters } from '../../shared/types';
 import { compiledFor, termDefinition } from '../store/registers';
 import { listSchools } from '../store/schools';
 import { statusBoard } from './status';
-import { termSummary } from './summary';
-
-async function* rowsOf(store: Store, subs: SubmissionMeta[]): AsyncGenerator<ReportRow> {
-  for (const s of subs) for await (const r of streamRows(store.db, [s.id])) yield { school: s.school_code, values: r.values };
-}
+import { termRows } from './summary';
 
 async function* issuesOf(store: Store, subs: SubmissionMeta[], all: SubmissionMeta[], current: Set<number>, viewer: string | null, registers: CompiledRegisters): AsyncGenerator<ReportIssue> {
   const names = new Map((await listSchools(store.db)).map((s) => [s.code, s.name]));
@@ -38,14 +33,14 @@ export async function reportData(store: Store, term: string, asOf: string, schoo
   const counting = all.filter((s) => current.has(s.id) && (school === null || s.school_code === school));
   // The term's definition, once for the whole report (its sheets, and the titles the problems name).
   const compiled = compiledFor(await termDefinition(store.db, term));
-  const registers = registersOf(compiled);
-  const rows: Record<string, AsyncIterable<ReportRow>> = {};
-  for (const r of registers) rows[r.code] = rowsOf(store, counting.filter((s) => s.kind === r.code));
+  // The rows are read once: the summary is tallied from them while the register sheets are written.
+  const t = await termRows(store, term, asOf);
   return {
-    registers,
-    summary: await termSummary(store, term, asOf),
+    registers: registersOf(compiled),
+    schools: t.schools,
+    summary: t.summary,
+    allRows: t.rows,
     status: await statusBoard(store, term, asOf, school),
-    rows,
     issues: issuesOf(store, counting, all, current, school, compiled),
   };
 }

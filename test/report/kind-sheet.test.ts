@@ -14,6 +14,7 @@ test('characters Excel refuses become _, apostrophes at either end go, at most 3
 
 test('the report’s own sheet names and names already taken (in any case) are not reused', () => {
   expect(sheetName('问题清单')).toBe('问题清单（登记表）');
+  expect(sheetName('分类统计')).toBe('分类统计（登记表）'); // the report's cross-table sheet
   expect(sheetName('教师名册', ['区级汇总', '教师名册'])).toBe('教师名册（2）');
   expect(sheetName('Papers', ['papers', 'Papers（2）'])).toBe('Papers（3）');
   // Two long titles that agree in their first 31 characters: the second is cut to make room for its number.

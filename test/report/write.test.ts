@@ -1,4 +1,5 @@
 /** The merged report read back with exceljs: sheets, headers, frozen panes, filters, a school's view, formula text. */
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { computeSummary } from '../../shared/metrics';
 import type { ReportData, ReportRow } from '../../server/report/write';
@@ -149,5 +150,90 @@ describe('writeReport (a school\'s view)', () => {
     expect(rowsOf(wb.getWorksheet('问题清单')!).slice(1).map((r) => r[0])).toEqual(['WTQ-EM']);
     const all = JSON.stringify(wb.worksheets.filter((w) => w.name !== '区级汇总').map(rowsOf));
     expect(all).not.toContain('张伟');
+  });
+});
+
+describe('writeReport from one stream of every register\'s rows (read once: the summary tallied as they pass)', () => {
+  /** The fixture's rows as one stream, the registers taken in turn (each register's own order kept). */
+  function oneStream(data: ReportData) {
+    const lists = Object.entries(data.rows!).map(([kind, rows]) => (rows as ReportRow[]).map((r) => ({ ...r, kind })));
+    const mixed = [];
+    for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) mixed.push(l[i]);
+    return mixed;
+  }
+
+  /** Both ways of the same data; the summary of the one-stream way is asked for only after its last row. */
+  async function both(opts?: { school: string }) {
+    const data = fixtureData();
+    const mixed = oneStream(data);
+    let read = 0;
+    let askedAfter = -1;
+    // In pages of 4, as a store hands them over.
+    async function* rows() {
+      for (let i = 0; i < mixed.length; i += 4) {
+        const page = mixed.slice(i, i + 4);
+        read += page.length;
+        yield page;
+      }
+    }
+    const summary = data.summary as Exclude<ReportData['summary'], () => unknown>;
+    const once = await reportBuffer(
+      { ...data, rows: undefined, allRows: rows(), schools: summary.schools, summary: () => ((askedAfter = read), summary) },
+      opts,
+    );
+    return { once, perKind: await reportBuffer(data, opts), askedAfter, total: mixed.length };
+  }
+
+  const parts = async (buf: Buffer) => {
+    const p = await zipParts(buf);
+    p.delete('docProps/core.xml'); // its creation time
+    return p;
+  };
+
+  test('the same workbook as register by register: every part the same, in the same order', async () => {
+    const { once, perKind, askedAfter, total } = await both();
+    expect(askedAfter).toBe(total);
+    const [a, b] = [await parts(once), await parts(perKind)];
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [k, v] of b) expect([k, a.get(k)]).toEqual([k, v]);
+    const wb = await readBack(once);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['区级汇总', '分类统计', '上报情况', '教师名册', '课题登记', '课程登记', '学月反思', '论文投稿', '问题清单']);
+  });
+
+  test('a school\'s view the same way', async () => {
+    const { once, perKind } = await both({ school: 'WTQ-EM' });
+    const [a, b] = [await parts(once), await parts(perKind)];
+    for (const [k, v] of b) expect([k, a.get(k)]).toEqual([k, v]);
+    expect(rowsOf((await readBack(once)).getWorksheet('教师名册')!).slice(1).map((r) => r[2])).toEqual(['刘洋', '孙丽']);
+  });
+
+  test('an output that fails while the sheets are filled aside rejects the report and leaves no spool file', async () => {
+    const { Writable } = await import('node:stream');
+    const { writeReport } = await import('../../server/report/write');
+    const data = fixtureData();
+    const mixed = oneStream(data);
+    const out = new Writable({ write: (_c, _e, cb) => cb() });
+    async function* rows() {
+      for (const [i, r] of mixed.entries()) {
+        if (i === 5) out.destroy(); // the download is cancelled while rows are still being read
+        yield [r];
+      }
+    }
+    const summary = data.summary as Exclude<ReportData['summary'], () => unknown>;
+    const { ZipWriter } = await import('../../server/report/xlsx/zip');
+    const spool = ZipWriter.prototype.spool;
+    const dirs = new Set<string>();
+    const spy = jest.spyOn(ZipWriter.prototype, 'spool').mockImplementation(function (this: InstanceType<typeof ZipWriter>) {
+      const sp = spool.call(this);
+      dirs.add(this.spoolDir!);
+      return sp;
+    });
+    try {
+      await expect(writeReport(out, { ...data, rows: undefined, allRows: rows(), schools: summary.schools, summary: () => summary })).rejects.toThrow(/关闭/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(dirs.size).toBe(1);
+    for (const d of dirs) expect(existsSync(d)).toBe(false);
   });
 });

@@ -6,7 +6,14 @@ import type { Writable } from 'node:stream';
 import { SheetWriter, type SheetInfo, type SheetOptions } from './sheet';
 import { stylesXml } from './styles';
 import { xmlText } from './xml';
-import { ZipWriter } from './zip';
+import { ZipWriter, type Spooled } from './zip';
+
+/** A sheet being filled aside (`spoolSheet`), placed among the others by `placeSheet` once finished. */
+export interface SpooledSheet {
+  readonly writer: SheetWriter;
+  readonly spool: Spooled;
+  info?: SheetInfo;
+}
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = 'http://schemas.openxmlformats.org';
@@ -34,11 +41,16 @@ function absolute(range: string): string {
   return range.replace(/([A-Z]+)?(\d+)?/g, (m, col: string | undefined, row: string | undefined) => (m ? `${col ? `$${col}` : ''}${row ? `$${row}` : ''}` : ''));
 }
 
-/** Writes a workbook to `out`; `addSheet()` one sheet at a time, each finished before the next, then `finish()`. */
+/**
+ * Writes a workbook to `out`; `addSheet()` one sheet at a time, each finished before the next, then `finish()`.
+ * Sheets filled at the same time (rows that come school by school) are `spoolSheet()`ed and `placeSheet()`d.
+ */
 export class WorkbookWriter {
   private readonly zip: ZipWriter;
   private readonly sheets: SheetInfo[] = [];
   private open: SheetWriter | undefined;
+  /** Names of spooled sheets not yet placed (taken, for the duplicate check). */
+  private readonly aside: string[] = [];
   private readonly created: Date;
 
   constructor(out: Writable, private readonly opts: { creator?: string; created?: Date; level?: number } = {}) {
@@ -46,16 +58,21 @@ export class WorkbookWriter {
     this.zip = new ZipWriter(out, opts.level ?? DEFLATE_LEVEL, this.created);
   }
 
-  /** Names of the sheets written so far. */
+  /** Names of the sheets written so far, and of those spooled aside. */
   get names(): string[] {
-    return this.sheets.map((s) => s.name);
+    return [...this.sheets.map((s) => s.name), ...this.aside];
+  }
+
+  /** Throws on a name Excel would refuse or one already used (Excel ignores case). */
+  private claim(name: string): void {
+    if (!validSheetName(name)) throw new Error(`工作表名称不符合 Excel 的规则：${name}`);
+    if (this.names.some((s) => s.toLowerCase() === name.toLowerCase())) throw new Error(`工作表名称重复：${name}`);
   }
 
   /** Starts the next sheet; throws on a name Excel would refuse or one already used (Excel ignores case). */
   addSheet(name: string, opts: SheetOptions): SheetWriter {
     if (this.open) throw new Error(`工作表“${this.open.name}”尚未写完`);
-    if (!validSheetName(name)) throw new Error(`工作表名称不符合 Excel 的规则：${name}`);
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`工作表名称重复：${name}`);
+    this.claim(name);
     const index = this.sheets.length + 1;
     const entry = this.zip.entry(`xl/worksheets/sheet${index}.xml`);
     this.open = new SheetWriter(name, entry, opts, index === 1, (info) => {
@@ -65,9 +82,37 @@ export class WorkbookWriter {
     return this.open;
   }
 
+  /**
+   * Starts a sheet filled aside, into a temporary file, while other sheets are filled too; it takes its place
+   * (after the sheets written before it is placed) with `placeSheet()` once its writer has finished. It is never
+   * the selected tab.
+   */
+  spoolSheet(name: string, opts: SheetOptions): SpooledSheet {
+    this.claim(name);
+    this.aside.push(name);
+    const spool = this.zip.spool();
+    const sheet: SpooledSheet = { spool, writer: new SheetWriter(name, spool.entry, opts, false, (info) => (sheet.info = info)) };
+    return sheet;
+  }
+
+  /** Places a finished spooled sheet as the next sheet of the workbook. */
+  async placeSheet(sheet: SpooledSheet): Promise<void> {
+    if (this.open) throw new Error(`工作表“${this.open.name}”尚未写完`);
+    if (!sheet.info) throw new Error(`工作表“${sheet.writer.name}”尚未写完`);
+    await this.zip.place(`xl/worksheets/sheet${this.sheets.length + 1}.xml`, sheet.spool);
+    this.aside.splice(this.aside.indexOf(sheet.info.name), 1);
+    this.sheets.push(sheet.info);
+  }
+
+  /** Removes whatever was spooled (for a report abandoned half-way; finish() does it too). */
+  dispose(): void {
+    this.zip.dispose();
+  }
+
   /** Writes the workbook's own parts and the zip's directory; resolves when the output has finished. */
   async finish(): Promise<void> {
     if (this.open) throw new Error(`工作表“${this.open.name}”尚未写完`);
+    if (this.aside.length) throw new Error(`工作表“${this.aside[0]}”尚未放入工作簿`);
     const z = this.zip;
     const n = this.sheets.length;
     await z.file('xl/workbook.xml', this.workbookXml());

@@ -3,6 +3,9 @@
  * next chunk, CRC and sizes in a data descriptor after each entry (so nothing is held back), then the central
  * directory. No ZIP64: a report past 4 GB or 65,535 entries is refused with an error, never written corrupt.
  */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 
@@ -30,13 +33,31 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** Writes a zip to `out`; `entry()` opens the next member, whose `end()` must be awaited before the next. */
+/**
+ * A member deflated aside into a temporary file while other members are written, copied into the zip later by
+ * `place()`: how several sheets are filled in one pass over rows that come school by school.
+ */
+export interface Spooled {
+  readonly entry: ZipEntry;
+  readonly file: WriteStream;
+  readonly path: string;
+  /** CRC and sizes, once `entry.end()` has resolved. */
+  sums?: { crc: number; csize: number; size: number };
+}
+
+/**
+ * Writes a zip to `out`; `entry()` opens the next member, whose `end()` must be awaited before the next. Members
+ * may also be `spool()`ed aside (any number at once) and `place()`d later. `dispose()` removes the spool files.
+ */
 export class ZipWriter {
   private offset = 0;
   private readonly done: Done[] = [];
   private readonly stamp: { time: number; date: number };
   private failure: Error | undefined;
   private readonly wake = new Set<() => void>();
+  private dir: string | undefined;
+  private spools = 0;
+  private readonly open = new Set<WriteStream>();
 
   /** `limit`: bytes the zip may reach (plain zip fields hold 4 GB; smaller in tests). */
   constructor(private readonly out: Writable, private readonly level = 2, date = new Date(), readonly limit = MAX_U32) {
@@ -97,8 +118,8 @@ export class ZipWriter {
     this.out.write(b);
   }
 
-  /** Opens a deflated member named `name` (UTF-8). */
-  entry(name: string): ZipEntry {
+  /** Writes the local header of the next member; returns what its data descriptor and directory record need. */
+  private header(name: string): { nameBuf: Buffer; offset: number } {
     if (this.done.length >= MAX_ENTRIES) throw new Error('报表的部件过多，无法写成 .xlsx 文件');
     const nameBuf = Buffer.from(name, 'utf8');
     const offset = this.offset;
@@ -112,15 +133,81 @@ export class ZipWriter {
     // CRC and sizes (14..25) stay 0: they follow the data.
     h.writeUInt16LE(nameBuf.length, 26);
     this.raw(Buffer.concat([h, nameBuf]));
-    return new ZipEntry(this, this.out, this.level, (crc, csize, size) => {
-      const d = Buffer.alloc(16);
-      d.writeUInt32LE(0x08074b50, 0);
-      d.writeUInt32LE(crc, 4);
-      d.writeUInt32LE(csize, 8);
-      d.writeUInt32LE(size, 12);
-      this.raw(d);
-      this.done.push({ name: nameBuf, crc, csize, size, offset });
-    });
+    return { nameBuf, offset };
+  }
+
+  /** The data descriptor after a member's data, and its record for the central directory. */
+  private descriptor(at: { nameBuf: Buffer; offset: number }, crc: number, csize: number, size: number): void {
+    const d = Buffer.alloc(16);
+    d.writeUInt32LE(0x08074b50, 0);
+    d.writeUInt32LE(crc, 4);
+    d.writeUInt32LE(csize, 8);
+    d.writeUInt32LE(size, 12);
+    this.raw(d);
+    this.done.push({ name: at.nameBuf, crc, csize, size, offset: at.offset });
+  }
+
+  /** Opens a deflated member named `name` (UTF-8). */
+  entry(name: string): ZipEntry {
+    const at = this.header(name);
+    return new ZipEntry(this, this.out, this.level, true, (crc, csize, size) => this.descriptor(at, crc, csize, size));
+  }
+
+  /** Opens a member deflated into a temporary file, to be `place()`d once its `entry.end()` has resolved. */
+  spool(): Spooled {
+    this.check();
+    this.dir ??= mkdtempSync(join(tmpdir(), 'yanbiao-report-'));
+    const path = join(this.dir, `${this.spools++}.deflate`);
+    const file = createWriteStream(path);
+    file.on('error', (e) => this.fail(e));
+    this.open.add(file);
+    const sp: Spooled = {
+      file,
+      path,
+      entry: new ZipEntry(this, file, this.level, false, (crc, csize, size) => {
+        sp.sums = { crc, csize, size };
+      }),
+    };
+    return sp;
+  }
+
+  /** Copies a spooled member (its entry ended) into the zip as `name`, waiting for the output as it goes. */
+  async place(name: string, sp: Spooled): Promise<void> {
+    const sums = sp.sums;
+    if (!sums) throw new Error(`部件“${name}”尚未写完`);
+    if (!sp.file.writableFinished) {
+      const flushed = this.wait(sp.file, ['finish', 'error']);
+      sp.file.end();
+      await flushed;
+    }
+    const at = this.header(name);
+    const src = createReadStream(sp.path, { highWaterMark: 1 << 18 });
+    try {
+      for await (const c of src as AsyncIterable<Buffer>) {
+        this.check();
+        this.count(c.length);
+        this.check();
+        if (!this.out.write(c)) await this.wait(this.out, ['drain', 'error']);
+      }
+    } finally {
+      src.destroy();
+    }
+    this.open.delete(sp.file);
+    rmSync(sp.path, { force: true });
+    this.descriptor(at, sums.crc, sums.csize, sums.size);
+  }
+
+  /** The folder of the spool files, while there is one. */
+  get spoolDir(): string | undefined {
+    return this.dir;
+  }
+
+  /** Removes the spool files (called by finish, and by whoever abandons the zip). */
+  dispose(): void {
+    for (const f of this.open) f.destroy();
+    this.open.clear();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
   }
 
   /** Writes a whole small member at once. */
@@ -156,6 +243,7 @@ export class ZipWriter {
     e.writeUInt32LE(this.offset - start, 12);
     e.writeUInt32LE(start, 16);
     this.raw(e);
+    this.dispose();
     const ended = this.wait(this.out, ['finish', 'error']);
     this.out.end();
     await ended;
@@ -169,7 +257,8 @@ export class ZipEntry {
   private csize = 0;
   private readonly deflate: zlib.DeflateRaw;
 
-  constructor(private readonly zip: ZipWriter, out: Writable, level: number, private readonly close: (crc: number, csize: number, size: number) => void) {
+  /** `counted`: the deflated bytes go straight into the zip (a spooled member's are counted when placed). */
+  constructor(private readonly zip: ZipWriter, out: Writable, level: number, counted: boolean, private readonly close: (crc: number, csize: number, size: number) => void) {
     // zlib passes stream options through to the Transform (its typings only list the zlib ones).
     const opts: zlib.ZlibOptions & { highWaterMark: number } = { level, highWaterMark: QUEUE, chunkSize: 64 * 1024 };
     this.deflate = zlib.createDeflateRaw(opts);
@@ -177,7 +266,7 @@ export class ZipEntry {
     this.deflate.on('data', (c: Buffer) => {
       if (out.destroyed || zip.error) return;
       this.csize += c.length;
-      zip.count(c.length);
+      if (counted) zip.count(c.length);
       if (zip.error) return;
       // The output is behind: hold the deflater until it drains (its queue then fills and the writer waits).
       if (!out.write(c)) {

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -147,4 +147,65 @@ test('a zip past its limit is refused while it is written, not finished corrupt'
   // The uncompressed size counts too (deflate may shrink 4 GB of XML well under the limit).
   const z2 = new ZipWriter(collect().out, 1, new Date(), 1_000_000);
   await expect(writeAll(z2, [['a.xml', Buffer.alloc(3_000_000, 'a')]])).rejects.toThrow(/4 GB/);
+});
+
+test('members spooled aside while others are written, placed later: read back whole, CRCs right, spool files gone', async () => {
+  const { out, bytes } = collect();
+  const tmp = mkdtempSync(join(tmpdir(), 'yanbiao-spool-test-'));
+  try {
+    const zip = new ZipWriter(out, 2, new Date(2025, 2, 14, 9, 30, 10));
+    const a = zip.spool();
+    const b = zip.spool();
+    const dataA = Buffer.from('<row>甲</row>'.repeat(50_000));
+    const dataB = randomBytes(1_500_000);
+    // Filled side by side, in pieces, as a report's register sheets are.
+    for (let i = 0; i < 10; i++) {
+      if (!a.entry.write(dataA.subarray((i * dataA.length) / 10, ((i + 1) * dataA.length) / 10))) await a.entry.ready();
+      if (!b.entry.write(dataB.subarray((i * dataB.length) / 10, ((i + 1) * dataB.length) / 10))) await b.entry.ready();
+    }
+    await a.entry.end();
+    await expect(zip.place('b.bin', b)).rejects.toThrow(/尚未写完/);
+    await b.entry.end();
+    const first = zip.entry('first.xml');
+    first.write(Buffer.from('<first/>'));
+    await first.end();
+    const dir = zip.spoolDir!;
+    expect(readdirSync(dir).sort()).toEqual(['0.deflate', '1.deflate']);
+    await zip.place('b.bin', b);
+    expect(readdirSync(dir)).toEqual(['0.deflate']);
+    await zip.place('xl/甲.xml', a);
+    await zip.finish();
+    expect(existsSync(dir)).toBe(false);
+    const back = await unzip(bytes());
+    const digest = (m: [string, Buffer][]) => m.map(([n, d]) => [n, d.length, createHash('sha256').update(d).digest('hex')]);
+    expect(digest(back)).toEqual(digest([['first.xml', Buffer.from('<first/>')], ['b.bin', dataB], ['xl/甲.xml', dataA]]));
+    writeFileSync(join(tmp, 'a.zip'), bytes());
+    const py = 'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({"bad":z.testzip(),"n":[i.filename for i in z.infolist()]}))';
+    const got = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py, join(tmp, 'a.zip')], { encoding: 'utf8' }));
+    expect(got).toEqual({ bad: null, n: ['first.xml', 'b.bin', 'xl/甲.xml'] });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('an abandoned zip disposes of its spool files; a spooled member counts toward the limit when placed', async () => {
+  {
+    const zip = new ZipWriter(collect().out, 1, new Date(), 1_000_000);
+    const a = zip.spool();
+    a.entry.write(randomBytes(600_000));
+    await a.entry.end();
+    const b = zip.spool();
+    b.entry.write(randomBytes(600_000));
+    await b.entry.end();
+    const c = zip.spool(); // still being written when the zip is abandoned
+    c.entry.write(Buffer.from('x'));
+    await zip.place('a.bin', a);
+    // Two incompressible 600 KB members pass the 1 MB limit only once both are in the zip.
+    await expect(zip.place('b.bin', b)).rejects.toThrow(/4 GB/);
+    expect(() => zip.spool()).toThrow(/4 GB/);
+    const dir = zip.spoolDir!;
+    expect(readdirSync(dir).sort()).toEqual(['1.deflate', '2.deflate']);
+    zip.dispose();
+    expect(existsSync(dir)).toBe(false);
+  }
 });

@@ -1,6 +1,6 @@
-/** Row streaming pages through every row exactly once, in order, however small the page; rows fetched by key. */
+/** Row pages: every row exactly once, in order, however small the page; rows fetched by key. */
 import { addSchool } from '../../../server/store/schools';
-import { rowsByKey, streamRows, streamRowsOfMany } from '../../../server/store/rows';
+import { rowPagesOfMany, rowsByKey } from '../../../server/store/rows';
 import { writeUpload } from '../../../server/store/write-upload';
 import { storeKinds } from '../../support/pg';
 import { openTestStore, type TestStore } from '../../support/store';
@@ -35,11 +35,11 @@ describe.each(storeKinds())('row streams on %s', (kind) => {
   };
 
   test.each([1, 3, 5, 12, 1000])('page size %i', async (size) => {
-    const many = await collect(streamRowsOfMany(t.store.db, ids, size));
-    const one = await collect(streamRows(t.store.db, ids, size));
+    const pages = await collect(rowPagesOfMany(t.store.db, ids, size));
     const expected = [...Array.from({ length: 7 }, (_, i) => [ids[0], i + 2, `r${i}`]), ...Array.from({ length: 5 }, (_, i) => [ids[2], i + 2, `p${i}`])];
-    expect(many.map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
-    expect(one.map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
+    expect(pages.flat().map((r) => [r.submissionId, r.row, r.values['姓名']])).toEqual(expected);
+    // Full pages, then the rest; never an empty page.
+    expect(pages.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(12 / size) }, (_, i) => Math.min(size, 12 - i * size)));
   });
 
   test('rowsByKey: exactly the pairs asked for (repeats once, missing ones left out), past one batch of 400', async () => {
