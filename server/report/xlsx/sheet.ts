@@ -111,15 +111,20 @@ export class SheetWriter {
   row(cells: readonly CellValue[], style: number | readonly (number | undefined)[] = PLAIN, height?: number): void {
     const r = ++this.n;
     let x = '';
+    // A cell right after the one before it needs no reference (readers count it on); the first, and one after a
+    // gap, says where it is.
+    let next = -1;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
-      if (v === undefined || v === null || v === '') continue;
+      // Nothing, and numbers Excel cannot hold (NaN, ±Infinity), write no cell.
+      if (v === undefined || v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) continue;
       const s = typeof style === 'number' ? style : (style[i] ?? PLAIN);
-      const head = s ? `<c r="${letter(i)}${r}" s="${s}"` : `<c r="${letter(i)}${r}"`;
+      const at = i === next ? '<c' : `<c r="${letter(i)}${r}"`;
+      next = i + 1;
+      const head = s ? `${at} s="${s}"` : at;
       if (typeof v === 'string') x += `${head} t="inlineStr"><is><t${padded(v) ? ' xml:space="preserve"' : ''}>${cellText(v)}</t></is></c>`;
-      else if (typeof v === 'number') {
-        if (Number.isFinite(v)) x += `${head}><v>${v}</v></c>`;
-      } else x += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (typeof v === 'number') x += `${head}><v>${v}</v></c>`;
+      else x += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
     }
     // A row with no cells and its default height is left out (rows are numbered, so none is needed).
     if (x || height) this.put(`${height ? `<row r="${r}" ht="${height}" customHeight="1">` : `<row r="${r}">`}${x}</row>`);

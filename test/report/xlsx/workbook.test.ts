@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FMT, HEADER, PLAIN, styleOf, TITLE } from '../../../server/report/xlsx/styles';
 import type { PrintSetup } from '../../../server/report/xlsx/sheet';
+import { readWorkbook } from '../../../server/xlsx/read';
 import { readBack, zipParts } from '../read-back';
 import { bookBytes, openpyxlRead, type PySheet } from './write-book';
 
@@ -54,6 +55,7 @@ async function sample(): Promise<Buffer> {
       c.row(['全区分类统计'], TITLE);
       c.row([]);
       c.row(['级别', 3], [styleOf({ bold: true }), PLAIN]);
+      c.row([undefined, 'B列', 'C列', Number.NaN, '=E列', 6, null, 7]); // gaps: only a cell after one says where it is
       await c.finish();
     },
     { creator: '研表 Yanbiao' },
@@ -162,13 +164,25 @@ test('hostile text: forbidden characters dropped, the rest exactly as typed, cap
   expect(xml).toContain('_x005F_x0041_ 不是 A'); // Excel would read a bare _x0041_ as "A"
 });
 
+test('a row with gaps: a cell right after another has no reference, one after a gap has one; every reader puts each in its column', async () => {
+  const xml = (await zipParts(buf)).get('xl/worksheets/sheet4.xml')!;
+  expect(xml).toContain('<row r="4"><c r="B4" t="inlineStr"><is><t>B列</t></is></c><c t="inlineStr"><is><t>C列</t></is></c><c r="E4" t="inlineStr"><is><t>=E列</t></is></c><c><v>6</v></c><c r="H4"><v>7</v></c></row>');
+  const ws = wb.getWorksheet('标题')!;
+  expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4', 'G4', 'H4'].map((a) => ws.getCell(a).value)).toEqual([null, 'B列', 'C列', null, '=E列', 6, null, 7]);
+  expect(py.sheets[3].cells.filter((c) => c.ref.endsWith('4') && c.value !== null).map((c) => [c.ref, c.value])).toEqual([['B4', 'B列'], ['C4', 'C列'], ['E4', '=E列'], ['F4', 6], ['H4', 7]]);
+  const ours = await readWorkbook(buf, 'book.xlsx');
+  expect(ours[3].grid[3].slice(0, 8)).toEqual([null, 'B列', 'C列', null, '=E列', 6, null, 7]);
+});
+
 test('LibreOffice reads the hostile text back as typed, _x0041_ included', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yanbiao-lo-'));
   try {
     const file = join(dir, 'book.xlsx');
     writeFileSync(file, buf);
-    // Sheet 3 (杂项) as UTF-8 CSV (filter options: comma, quote, UTF-8, first line 1, sheet 3).
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3', '--outdir', dir, file], { timeout: 180_000, stdio: 'ignore' });
+    // Every sheet as UTF-8 CSV, book-<sheet>.csv (filter options: comma, quote, UTF-8, first line 1, sheet -1: all).
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file], { timeout: 180_000, stdio: 'ignore' });
+    // Cells after a gap in their columns (the row's references are written only after gaps).
+    expect(readFileSync(join(dir, 'book-标题.csv'), 'utf8').split('\n')[3]).toBe(',B列,C列,,=E列,6,,7');
     const csv = readFileSync(join(dir, 'book-杂项.csv'), 'utf8');
     expect(csv).toContain('_x0041_ 不是 A\n');
     expect(csv).toContain('😀 家 👨‍👩‍👧\n');
