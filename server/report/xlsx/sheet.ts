@@ -85,6 +85,9 @@ export class SheetWriter {
   private used = 0;
   private n = 0;
   private filter: string | undefined;
+  /** Per column, the last text written and its XML after the cell's head. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastXml: string[] = [];
 
   constructor(readonly name: string, private readonly entry: ZipEntry, private readonly opts: SheetOptions, selected: boolean, private readonly closed: (info: SheetInfo) => void) {
     const cols = opts.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
@@ -122,7 +125,14 @@ export class SheetWriter {
       const at = i === next ? '<c' : `<c r="${letter(i)}${r}"`;
       next = i + 1;
       const head = s ? `${at} s="${s}"` : at;
-      if (typeof v === 'string') x += `${head} t="inlineStr"><is><t${padded(v) ? ' xml:space="preserve"' : ''}>${cellText(v)}</t></is></c>`;
+      if (typeof v === 'string') {
+        // A column often repeats its last text (学校, 类别, 状态…): its escaped form is kept, not worked out again.
+        if (v !== this.lastText[i]) {
+          this.lastText[i] = v;
+          this.lastXml[i] = ` t="inlineStr"><is><t${padded(v) ? ' xml:space="preserve"' : ''}>${cellText(v)}</t></is></c>`;
+        }
+        x += head + this.lastXml[i];
+      }
       else if (typeof v === 'number') x += `${head}><v>${v}</v></c>`;
       else x += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
     }
