@@ -1,6 +1,7 @@
 /** A real `yanbiao serve` child process on 127.0.0.1 (port chosen by the OS), for crash and CLI tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAG } from '../../server/cli/serve';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -34,9 +35,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
-/** Starts `node bin/yanbiao serve` and waits (up to 30 s) for the line with its URL. */
-export function startChild(env: NodeJS.ProcessEnv): Promise<ChildServer> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'yanbiao'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `node --single-threaded-gc bin/yanbiao serve` (as `npm start` does; `nodeFlags: []` without it) and waits
+ * (up to 30 s) for the line with its URL.
+ */
+export function startChild(env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = [SERVER_NODE_FLAG]): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'bin', 'yanbiao'), 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let out = '';

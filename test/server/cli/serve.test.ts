@@ -1,8 +1,14 @@
 /** `yanbiao serve` (what `npm start` runs) on an empty store: demo district, URL and tokens printed, tokens work. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVER_NODE_FLAG } from '../../../server/cli/serve';
 import { termOf, todayIso } from '../../../shared/term';
 import { childEnv, startChild } from '../../support/child-server';
 import { storeKinds } from '../../support/pg';
 import { openTestStore } from '../../support/store';
+
+const ROOT = join(__dirname, '../../..');
 
 test.each(storeKinds())('on %s: first start creates the demo district and prints working tokens; a restart creates nothing more', async (kind) => {
   const t = await openTestStore(kind);
@@ -46,6 +52,29 @@ test.each(storeKinds())('on %s: first start creates the demo district and prints
       expect(me.status).toBe(200);
     } finally {
       await second.stop();
+    }
+  } finally {
+    await t.dispose();
+  }
+});
+
+test('started as npm start and bin/yanbiao start it (node --single-threaded-gc) the banner is quiet; started bare, it says how to start it', async () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAG} bin/yanbiao serve`);
+  expect(readFileSync(join(ROOT, 'bin/yanbiao'), 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${SERVER_NODE_FLAG}`);
+  // The first line works here: the file run as a program, by its #! line.
+  expect(execFileSync(join(ROOT, 'bin/yanbiao'), ['help'], { encoding: 'utf8' })).toContain('研表 yanbiao');
+  const t = await openTestStore('sqlite');
+  try {
+    for (const flags of [[SERVER_NODE_FLAG], []]) {
+      const s = await startChild(childEnv(t.env), flags);
+      try {
+        const note = /^提示：未以 node --single-threaded-gc 启动.*npm start.*$/m;
+        if (flags.length) expect(s.output()).not.toMatch(note);
+        else expect(s.output()).toMatch(note);
+      } finally {
+        await s.stop();
+      }
     }
   } finally {
     await t.dispose();
