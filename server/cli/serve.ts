@@ -30,14 +30,15 @@ export const serveCommand: Command = {
   summary: '启动区级服务器（HOST/PORT，默认 127.0.0.1:8080；YANBIAO_DATA 或 DATABASE_URL；TLS_CERT/TLS_KEY 启用 HTTPS；YANBIAO_DEMO=0 不建演示数据）',
   async run() {
     const listen = listenConfigFromEnv();
-    const store = await openStore(storeConfigFromEnv());
+    const logger = makeLogger();
+    // A long-running server: SQLite's checkpoints run on a thread of their own, not inside uploads' commits.
+    const store = await openStore({ ...storeConfigFromEnv(), backgroundCheckpoints: true, onCheckpointError: (message) => logger.warn({ message }, 'background checkpoint failed') });
     // One write, so whoever reads the output sees the URL and the tokens together; on stderr, so the tokens never
     // land in the JSON request logs on stdout (and `serve > log.json` keeps them out of log files).
     const lines: string[] = [];
     const out = (s: string) => lines.push(s);
     let demo: Awaited<ReturnType<typeof createDemoDistrict>> | null = null;
     if (process.env.YANBIAO_DEMO !== '0' && (await listSchools(store.db)).length === 0) demo = await createDemoDistrict(store);
-    const logger = makeLogger();
     const caughtUp = await catchUpCrossChecks(store);
     if (caughtUp > 0) logger.warn({ submissions: caughtUp }, 'cross-school checks caught up after an interrupted run');
     // A stray rejected promise must be logged, not take every school's connection down with it.

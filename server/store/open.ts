@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
+import { Checkpointer, SAFETY_PAGES } from './checkpoint';
 import { migrate } from './migrations';
 import { preparedOnce } from './statements';
 import type { DB, Store } from './schema';
@@ -14,6 +15,13 @@ export interface StoreConfig {
   sqliteFile?: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite: checkpoint the WAL from a background thread instead of inside commits (store/checkpoint.ts). For the
+   * long-running server; one-shot commands leave it off.
+   */
+  backgroundCheckpoints?: boolean;
+  /** Told when a background checkpoint fails (logged by the server). */
+  onCheckpointError?: (message: string) => void;
 }
 
 /** Runs `work`, retrying for up to `ms` while another process holds the SQLite file locked. */
@@ -77,5 +85,17 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     throw err;
   }
   const opened = db;
-  return { db: opened, dialect: 'sqlite', where: file, close: () => opened.destroy() };
+  if (!config.backgroundCheckpoints) return { db: opened, dialect: 'sqlite', where: file, close: () => opened.destroy() };
+  sqlite.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
+  const checkpoints = new Checkpointer(file, config.onCheckpointError);
+  return {
+    db: opened,
+    dialect: 'sqlite',
+    where: file,
+    checkpoints,
+    close: async () => {
+      await checkpoints.stop();
+      await opened.destroy();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 /** The store's tables as Kysely sees them. Times are ISO-8601 UTC text in both SQLite and PostgreSQL. */
+import type { Checkpointer } from './checkpoint';
 import type { Generated, Kysely } from 'kysely';
 
 /** A school of the district. */
@@ -157,5 +158,7 @@ export interface Store {
   dialect: Dialect;
   /** Human description for logs (file path or host/database, never a password). */
   where: string;
+  /** SQLite with background checkpoints (StoreConfig.backgroundCheckpoints): the thread that runs them. */
+  checkpoints?: Checkpointer;
   close(): Promise<void>;
 }
