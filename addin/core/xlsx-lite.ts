@@ -88,36 +88,47 @@ function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[1]) : undefined;
 }
 
+/**
+ * A sheet's cells by position. A cell's reference (r="B4") is optional in SpreadsheetML: a cell without one is the
+ * one after the cell before it in its row (the server's report writes references only after gaps), and a row
+ * without one is the row after the one before it.
+ */
 function parseSheet(xml: string, shared: string[], styles: (string | null)[]): { grid: Grid; formats: (string | null)[][] } {
   const grid: Grid = [];
   const formats: (string | null)[][] = [];
-  for (const m of xml.matchAll(/<c(\s[^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const ref = attr(m[1], 'r');
-    if (!ref) continue;
-    const rc = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!rc) continue;
-    const t = attr(m[1], 't');
-    const body = m[2] ?? '';
-    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-    let value: Cell = null;
-    if (t === 's') value = v === undefined ? null : shared[Number(v)] ?? null;
-    else if (t === 'inlineStr') value = texts(body);
-    else if (t === 'str') value = v === undefined ? null : unescapeXml(v);
-    else if (t === 'b') value = v === '1';
-    else if (t === 'e') value = v === undefined ? null : unescapeXml(v);
-    else if (v !== undefined) value = Number(v);
-    const r = Number(rc[2]) - 1;
-    const c = colIndex(rc[1]);
-    while (grid.length <= r) grid.push([]);
-    const row = grid[r];
-    while (row.length < c) row.push(null);
-    row[c] = value;
-    const fmt = styles[Number(attr(m[1], 's') ?? 0)] ?? null;
-    if (fmt) {
-      while (formats.length <= r) formats.push([]);
-      const f = formats[r];
-      while (f.length < c) f.push(null);
-      f[c] = fmt;
+  let r = -1;
+  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const rowRef = attr(row[1], 'r');
+    r = rowRef && /^\d+$/.test(rowRef) ? Number(rowRef) - 1 : r + 1;
+    let c = -1;
+    for (const m of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const ref = attr(m[1], 'r');
+      if (ref) {
+        const rc = /^([A-Z]+)(\d+)$/.exec(ref);
+        if (!rc) continue;
+        c = colIndex(rc[1]);
+      } else c++;
+      const t = attr(m[1], 't');
+      const body = m[2] ?? '';
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      let value: Cell = null;
+      if (t === 's') value = v === undefined ? null : shared[Number(v)] ?? null;
+      else if (t === 'inlineStr') value = texts(body);
+      else if (t === 'str') value = v === undefined ? null : unescapeXml(v);
+      else if (t === 'b') value = v === '1';
+      else if (t === 'e') value = v === undefined ? null : unescapeXml(v);
+      else if (v !== undefined) value = Number(v);
+      while (grid.length <= r) grid.push([]);
+      const cells = grid[r];
+      while (cells.length < c) cells.push(null);
+      cells[c] = value;
+      const fmt = styles[Number(attr(m[1], 's') ?? 0)] ?? null;
+      if (fmt) {
+        while (formats.length <= r) formats.push([]);
+        const f = formats[r];
+        while (f.length < c) f.push(null);
+        f[c] = fmt;
+      }
     }
   }
   return { grid, formats };

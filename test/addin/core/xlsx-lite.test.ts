@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readXlsx, toBase64, unescapeXml } from '../../../addin/core/xlsx-lite';
+import { bookBytes } from '../../report/xlsx/write-book';
+import { book, worksheet } from '../../support/ooxml';
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -17,6 +19,31 @@ async function workbook(): Promise<Uint8Array> {
 }
 
 describe('readXlsx', () => {
+  test("the server report's rows: a cell without a reference is the one after the cell before it; rows and cells after gaps land where they say", async () => {
+    const bytes = await bookBytes(async (book) => {
+      const t = book.addSheet('论文投稿', { widths: [] });
+      t.row(['学校代码', '学校', '题目']);
+      t.row([undefined, 'B列', 'C列', Number.NaN, '=E列', 6, null, 7]);
+      t.row([]); // an empty row is left out: the next says its number
+      t.row(['WTQ-SY', '实验小学', true]);
+      await t.finish();
+    });
+    const [sheet] = await readXlsx(new Uint8Array(bytes));
+    expect(sheet.grid).toEqual([
+      ['学校代码', '学校', '题目'],
+      [null, 'B列', 'C列', null, '=E列', 6, null, 7],
+      [],
+      ['WTQ-SY', '实验小学', true],
+    ]);
+  });
+
+  test('rows without a row number follow the row before them; attribute-less cells (<c>) are read too', async () => {
+    const rows = '<row><c t="inlineStr"><is><t>甲</t></is></c><c><v>2</v></c></row><row r="3"><c r="B3"><v>5</v></c><c t="b"><v>1</v></c></row><row><c><v>9</v></c></row>';
+    const bytes = book({ sheets: [{ name: '甲', xml: worksheet(rows) }] });
+    const [sheet] = await readXlsx(new Uint8Array(bytes));
+    expect(sheet.grid).toEqual([['甲', 2], [], [null, 5, true], [9]]);
+  });
+
   test('reads sheet names, shared and rich strings, numbers, booleans and cached formula results', async () => {
     const sheets = await readXlsx(await workbook());
     expect(sheets.map((s) => s.name)).toEqual(['区级汇总', '论文投稿']);
