@@ -13,7 +13,7 @@ import { insertRows, type InsertSpec } from '../store/bulk';
 import { currentAmong } from '../store/current';
 import { transact } from '../store/retry';
 import { rowsByKey } from '../store/rows';
-import { keyParts, text } from '../store/index-keys';
+import { keyParts, text, type RowKey } from '../store/index-keys';
 
 interface KeyRow {
   submission_id: number;
@@ -40,7 +40,21 @@ const FINDINGS: InsertSpec<'cross_findings'> = {
   skipConflicts: ['submission_id', 'row', 'other_submission_id', 'other_row', 'field'],
 };
 
-async function keysOf(db: Kysely<DB>, table: 'paper_titles' | 'reflection_bands', ids: number[]): Promise<KeyRow[]> {
+/** The index keys of submissions just stored, as the upload prepared them (not read back from the store). */
+export interface FreshKeys {
+  school: string;
+  bySubmission: ReadonlyMap<number, { titles: readonly RowKey[]; bands: readonly RowKey[] }>;
+}
+
+async function keysOf(db: Kysely<DB>, table: 'paper_titles' | 'reflection_bands', ids: number[], fresh?: FreshKeys): Promise<KeyRow[]> {
+  if (fresh && ids.every((id) => fresh.bySubmission.has(id))) {
+    const out: KeyRow[] = [];
+    for (const id of ids) {
+      const keys = fresh.bySubmission.get(id)!;
+      for (const k of table === 'paper_titles' ? keys.titles : keys.bands) out.push({ submission_id: id, row: k.row, school_code: fresh.school, teacher: k.teacher, key: k.key });
+    }
+    return out;
+  }
   const col = table === 'paper_titles' ? 'title_key' : 'band';
   const out: KeyRow[] = [];
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -90,8 +104,11 @@ function candidates(mine: KeyRow[], others: KeyRow[], current: ReadonlySet<numbe
   return out;
 }
 
-/** Runs both checks for freshly stored submissions; returns the number of pairs found (new or known). */
-export async function crossCheck(store: Store, term: string, submissionIds: number[], now = new Date()): Promise<number> {
+/**
+ * Runs both checks for freshly stored submissions; returns the number of pairs found (new or known). `fresh`: their
+ * keys as the upload stored them, so they need not be read back (the catch-up after a crash reads them).
+ */
+export async function crossCheck(store: Store, term: string, submissionIds: number[], now = new Date(), fresh?: FreshKeys): Promise<number> {
   const { db } = store;
   // Which versions count is asked only of the submissions concerned (these, and those sharing a key with them),
   // never of the whole term: an upload's check costs the same in a district of 10 schools or 300.
@@ -103,13 +120,13 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
   const pairs: Pair[] = [];
   const counting = async (others: KeyRow[]) => currentAmong(db, [...new Set(others.map((o) => o.submission_id))]);
 
-  const myTitles = await keysOf(db, 'paper_titles', ids);
+  const myTitles = await keysOf(db, 'paper_titles', ids, fresh);
   if (myTitles.length > 0) {
     const others = await matching(db, 'paper_titles', term, [...new Set(myTitles.map((k) => k.key))]);
     for (const [m, o, field] of candidates(myTitles, others, await counting(others)).values()) pairs.push({ code: 'duplicate', a: m, b: o, field, similarity: 1 });
   }
 
-  const myBands = await keysOf(db, 'reflection_bands', ids);
+  const myBands = await keysOf(db, 'reflection_bands', ids, fresh);
   if (myBands.length > 0) {
     const others = await matching(db, 'reflection_bands', term, [...new Set(myBands.map((k) => k.key))]);
     const cands = [...candidates(myBands, others, await counting(others)).values()];

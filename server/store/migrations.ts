@@ -180,6 +180,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('submissions_upload').on('submissions').column('upload_id').execute();
       },
     },
+    '0009_definition_of_term': {
+      // Every upload asks which register definition its term's versions were checked with (the newest
+      // definition_version of the term): without this each asked by reading every submission of the term.
+      async up(db: Kysely<any>) {
+        await db.schema.createIndex('submissions_term_definition').on('submissions').columns(['term', 'definition_version']).execute();
+      },
+    },
   };
 }
 

@@ -112,10 +112,11 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
       throw new HttpError(422, 'duplicate_kind', `工作表“${prev}”和“${s.sheet}”都是${titles[s.kind!]?.title ?? s.kind}，一次只能上报一张；请合并后重新上报`);
     seen.set(s.kind!, s.sheet);
   }
-  const submissions: NewSubmission[] = recognised.map((s) => ({
+  const prepared = recognised.map((s) => examined.prepared[result.sheets.indexOf(s)]!);
+  const submissions: NewSubmission[] = recognised.map((s, i) => ({
     kind: s.kind!,
     sheet: s.sheet,
-    prepared: examined.prepared[result.sheets.indexOf(s)]!,
+    prepared: prepared[i],
     warnings: boundFindings(s.findings, Infinity),
     columns: s.columns.map(({ field, col }) => ({ field, col })),
   }));
@@ -136,7 +137,8 @@ export async function ingest(store: Store, req: IngestRequest, opts: IngestOptio
   if (!stored.replayed) {
     try {
       const ids = stored.submissionIds;
-      await phases.time('cross', () => crossCheck(store, term, ids, now));
+      const fresh = { school: req.school, bySubmission: new Map(ids.map((id, i) => [id, prepared[i].keys])) };
+      await phases.time('cross', () => crossCheck(store, term, ids, now, fresh));
     } catch (err) {
       // The upload is stored; a failed cross check must not turn it into an error. The next upload re-checks.
       opts.logger?.error({ err, uploadId: stored.uploadId }, 'cross-school check failed');

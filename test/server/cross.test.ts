@@ -1,6 +1,7 @@
 /** Cross-school checks: a paper title under two teachers, near-duplicate reflections; both sides warned, stale pairs dropped. */
 import request from 'supertest';
-import { catchUpCrossChecks } from '../../server/cross/check';
+import { catchUpCrossChecks, crossCheck } from '../../server/cross/check';
+import { prepareRows } from '../../server/store/index-keys';
 import { writeUpload } from '../../server/store/write-upload';
 import { storeKinds } from '../support/pg';
 import { bearer, openDistrict, type TestDistrict } from '../support/store';
@@ -118,5 +119,34 @@ describe.each(storeKinds())('cross-school checks on %s', (kind) => {
     const pairs = await d.store.db.selectFrom('cross_findings').select(['submission_id', 'other_submission_id']).where('submission_id', 'in', ids).execute();
     expect(pairs.map((p) => [p.submission_id, p.other_submission_id]).sort()).toEqual([ids, [...ids].reverse()].sort());
     expect(await catchUpCrossChecks(d.store)).toBe(0);
+  });
+
+  test('the keys an upload hands over find exactly the pairs its keys read back from the store find', async () => {
+    const paper = { kind: 'papers', rules: [{ rule: 'same_title' as const, field: '题目', per: '教师' }] };
+    const refl = { kind: 'reflections', rules: [{ rule: 'similar_text' as const, fields: [['题目', 'title'], ['正文', 'body']] as [string, 'title' | 'body'][], per: '教师' }] };
+    const recs = (teacher: string, edit: string) => ({
+      papers: [{ row: 2, values: { 教师: [teacher], 题目: '劳动教育融入学科教学的路径' } }, { row: 3, values: { 教师: [teacher], 题目: `${teacher}的课堂观察` } }, { row: 4, values: { 教师: [teacher], 题目: `${teacher}的课堂观察` } }],
+      reflections: [{ row: 2, values: { 教师: teacher, 题目: '提问方式的改变', 正文: ESSAY.replace('独立思考', edit) } }],
+    });
+    const ids: number[][] = [];
+    const fresh: Map<number, ReturnType<typeof prepareRows>['keys']>[] = [];
+    for (const [school, teacher, edit] of [['WTQ-A', '张伟', '独立思考'], ['WTQ-B', '赵强', '自己先想'], ['WTQ-C', '钱芳', '先想一想']]) {
+      const r = recs(teacher, edit);
+      const subs = [paper, refl].map((k) => ({ ...k, sheet: k.kind, warnings: [], columns: [], records: r[k.kind as 'papers' | 'reflections'] }));
+      const stored = await writeUpload(d.store, { school, term: F.TERM, idemKey: null, source: 'json', actor: 'test', submissions: subs });
+      ids.push(stored.submissionIds);
+      fresh.push(new Map(stored.submissionIds.map((id, i) => [id, prepareRows(subs[i].kind, subs[i].rules, subs[i].records).keys])));
+    }
+    const findings = async () =>
+      (await d.store.db.selectFrom('cross_findings').select(['code', 'submission_id', 'row', 'other_submission_id', 'other_row', 'field', 'similarity']).orderBy('submission_id').orderBy('row').orderBy('other_submission_id').orderBy('other_row').orderBy('field').execute()).map((f) => JSON.stringify(f));
+    const schools = ['WTQ-A', 'WTQ-B', 'WTQ-C'];
+    for (let i = 0; i < 3; i++) await crossCheck(d.store, F.TERM, ids[i], F.NOW, { school: schools[i], bySubmission: fresh[i] });
+    const handed = await findings();
+    // The title under 3 schools' teachers, the 正文 of 3 schools' reflections: 3 pairs each, stored both ways (a
+    // teacher's own title twice in one sheet is not a cross-school pair: that needs each key's school right).
+    expect(handed.length).toBe(12);
+    await d.store.db.deleteFrom('cross_findings').execute();
+    for (let i = 0; i < 3; i++) await crossCheck(d.store, F.TERM, ids[i], F.NOW);
+    expect(await findings()).toEqual(handed);
   });
 });

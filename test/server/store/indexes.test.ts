@@ -1,7 +1,8 @@
 /**
- * Migrations 0007 and 0008: the queries an upload makes by submission_id (its own cross-school keys, the cross
- * findings of its submissions) and by upload_id (its receipt) use an index on SQLite and PostgreSQL, so an upload's
- * cost does not grow with the keys of every school already stored. Checked with each database's own query plan.
+ * Migrations 0007–0009: the queries an upload makes by submission_id (its own cross-school keys, the cross
+ * findings of its submissions), by upload_id (its receipt) and for its term's definition version use an index on
+ * SQLite and PostgreSQL, so an upload's cost does not grow with the keys of every school already stored. Checked
+ * with each database's own query plan.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,5 +69,19 @@ describe.each(storeKinds())('0008_submissions_by_upload on %s', (kind) => {
     expect(await t.plan(q)).not.toMatch(/submissions_upload/);
     await migrate(t.db, kind);
     expect(await t.plan(q)).toMatch(/submissions_upload/);
+  });
+});
+
+describe.each(storeKinds())('0009_definition_of_term on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof planned>>;
+  beforeAll(async () => (t = await planned(kind)));
+  afterAll(() => t.cleanup());
+
+  test("the newest definition version of a term's submissions comes from an index, not a scan of the term", async () => {
+    const q = "select max(definition_version) as v from submissions where term = '2025春'";
+    await migrate(t.db, kind, '0008_submissions_by_upload');
+    expect(await t.plan(q)).not.toMatch(/submissions_term_definition/);
+    await migrate(t.db, kind);
+    expect(await t.plan(q)).toMatch(/submissions_term_definition/);
   });
 });
