@@ -1,4 +1,5 @@
 /** Cross-school checks: a paper title under two teachers, near-duplicate reflections; both sides warned, stale pairs dropped. */
+import { sql } from 'kysely';
 import request from 'supertest';
 import { catchUpCrossChecks, crossCheck } from '../../server/cross/check';
 import { prepareRows } from '../../server/store/index-keys';
@@ -119,6 +120,32 @@ describe.each(storeKinds())('cross-school checks on %s', (kind) => {
     const pairs = await d.store.db.selectFrom('cross_findings').select(['submission_id', 'other_submission_id']).where('submission_id', 'in', ids).execute();
     expect(pairs.map((p) => [p.submission_id, p.other_submission_id]).sort()).toEqual([ids, [...ids].reverse()].sort());
     expect(await catchUpCrossChecks(d.store)).toBe(0);
+  });
+
+  test('a cross check that fails keeps the upload (stored, unchecked, no findings); the catch-up at the next start checks it', async () => {
+    await upload('WTQ-A', [F.rosterA(), F.papersA()]);
+    // The check, run after the upload's commit, cannot write its findings (a trigger refuses them).
+    if (kind === 'sqlite') await sql`create trigger refuse before insert on cross_findings begin select raise(abort, '拒绝写入'); end`.execute(d.store.db);
+    else {
+      await sql`create function refuse() returns trigger as $$ begin raise exception '拒绝写入'; end $$ language plpgsql`.execute(d.store.db);
+      await sql`create trigger refuse before insert on cross_findings for each row execute function refuse()`.execute(d.store.db);
+    }
+    const b = await upload('WTQ-B', [F.rosterB(), F.papersB()]);
+    expect(b.crossSchool).toEqual([]);
+    if (kind === 'sqlite') await sql`drop trigger refuse`.execute(d.store.db);
+    else await sql`drop trigger refuse on cross_findings`.execute(d.store.db);
+    const subs = await d.store.db.selectFrom('submissions').select(['id', 'school_code', 'kind', 'row_count', 'cross_checked']).orderBy('id').execute();
+    expect(subs.map((r) => [r.school_code, r.kind, r.row_count > 0, r.cross_checked])).toEqual([
+      ['WTQ-A', 'roster', true, 1],
+      ['WTQ-A', 'papers', true, 1],
+      ['WTQ-B', 'roster', true, 0],
+      ['WTQ-B', 'papers', true, 0],
+    ]);
+    expect(await d.store.db.selectFrom('cross_findings').select('id').execute()).toEqual([]);
+    expect(await catchUpCrossChecks(d.store)).toBe(2);
+    const after = await request(d.app).get(`/api/v1/terms/${T}/submissions`).set('Authorization', bearer(d.tokens['WTQ-B']));
+    const papers = after.body.submissions.find((s: { kind: string }) => s.kind === 'papers');
+    expect(papers.crossSchool.map((f: { code: string; row: number }) => [f.code, f.row])).toEqual([['duplicate', 2]]);
   });
 
   test('the keys an upload hands over find exactly the pairs its keys read back from the store find', async () => {
