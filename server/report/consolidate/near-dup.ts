@@ -3,7 +3,7 @@
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
  * live as numbers in one typed array (hash · 2²¹ + row id), so 300 schools' reflections cost a few tens of MB.
  */
-import { hash32, LSH_BANDS, RULES, textBands, textSimilarity } from '../../../shared/similarity';
+import { hash32, jaccard, LSH_BANDS, RULES, textBands, textShingles } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
@@ -94,13 +94,18 @@ export class ReflectionCheck {
       let j = i + 1;
       while (j < keys.length && Math.floor(keys[j] / ID_SPACE) === band) j++;
       if (j - i > 1 && j - i <= MAX_GROUP && this.comparisons < MAX_COMPARISONS) {
+        // Each member's shingles are made once for the group, not once for every pair it is in.
+        const sets: (Set<string> | null | undefined)[] = new Array(j - i);
+        const setOf = (a: number) => (sets[a - i] === undefined ? (sets[a - i] = textShingles(this.titles[keys[a] % ID_SPACE], RULES.title)) : sets[a - i]);
         for (let a = i; a < j; a++)
           for (let b = a + 1; b < j; b++) {
             const x = keys[a] % ID_SPACE;
             const y = keys[b] % ID_SPACE;
             if (x === y || this.where.sameSchool(x, y) || this.metBefore(x, y, band, byRow, keys)) continue;
             this.comparisons++;
-            this.compare(x, y, best);
+            const sx = setOf(a);
+            const sy = sx && setOf(b);
+            this.record(x, y, sx && sy ? jaccard(sx, sy) : 0, best);
           }
       }
       i = j;
@@ -140,8 +145,8 @@ export class ReflectionCheck {
     return false;
   }
 
-  private compare(a: number, b: number, best: Map<number, { other: number; sim: number }>): void {
-    const sim = textSimilarity(this.titles[a], this.titles[b], RULES.title);
+  /** Keeps a pair's similarity (textSimilarity of the two titles) as each row's closest match when it is. */
+  private record(a: number, b: number, sim: number, best: Map<number, { other: number; sim: number }>): void {
     if (sim < RULES.title.threshold) return;
     for (const [me, other] of [
       [a, b],
