@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import * as before from '../../bench/baseline/similarity';
-import { normaliseForSimilarity, RULES, textBands, textSimilarity } from '../../shared/similarity';
+import { bandKeys, MINHASH_SIZE, normaliseForSimilarity, RULES, textBands, textSimilarity } from '../../shared/similarity';
 
 const chars = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 // The ranges the quick path maps, some ideographs, and what must go to the slow path: combining marks, half-width
@@ -24,6 +24,16 @@ describe('near-duplicate fast path matches the definition', () => {
     const bad: string[] = [];
     for (const a of sample) for (const b of sample) if (normaliseForSimilarity(a + b) !== before.normaliseForSimilarity(a + b)) bad.push(a + b);
     expect(bad).toEqual([]);
+  });
+
+  test('band keys of any signature, edge values included (0, one digit, 2³²−1), are the ones the server stored', () => {
+    const value = fc.oneof(fc.constantFrom(0, 1, 9, 10, 99, 100, 4294967295, 4294967294, 1000000000), fc.integer({ min: 0, max: 4294967295 }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: MINHASH_SIZE, maxLength: MINHASH_SIZE }), (sig) => {
+        expect(bandKeys(sig)).toEqual(before.bandKeys(sig));
+      }),
+      { numRuns: 2000, seed: 20261202 },
+    );
   });
 
   test('random texts give the same normal form, band keys and similarity', () => {
