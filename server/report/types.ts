@@ -44,8 +44,11 @@ export interface ReportData {
   summary: Summary | (() => Summary);
   /** Every school's code and name (for the 学校 column when the summary comes only at the end). */
   schools?: readonly { code: string; name: string }[];
-  /** The completeness board; without one, 上报情况 lists what the summary says was reported. */
-  status?: StatusBoard;
+  /**
+   * The completeness board (or how to get it once every row has been written); without one, 上报情况 lists what
+   * the summary says was reported.
+   */
+  status?: StatusBoard | (() => StatusBoard);
   /** The registers, one sheet each in this order (default: the built-in five). */
   registers?: RegisterInfo[];
   /** Each register's rows, register by register: each sheet is written straight into the workbook. */

@@ -43,7 +43,7 @@ export async function writeReport(out: Writable, data: ReportData, opts: ReportO
 
 async function writeBook(book: WorkbookWriter, data: ReportData, opts: ReportOptions): Promise<ReportStats> {
   const names = new Map<string, string>();
-  const known = [...(data.schools ?? []), ...(typeof data.summary === 'function' ? [] : data.summary.schools), ...(data.status?.schools ?? [])];
+  const known = [...(data.schools ?? []), ...(typeof data.summary === 'function' ? [] : data.summary.schools), ...(typeof data.status === 'object' ? data.status.schools : [])];
   for (const s of known) if (!names.has(s.code)) names.set(s.code, s.name);
   const only = opts.school;
   const keep = only ? (r: ReportRow) => r.school === only : () => true;
@@ -69,9 +69,10 @@ async function writeBook(book: WorkbookWriter, data: ReportData, opts: ReportOpt
     for (let i = 0; i < registers.length; i++) rows[registers[i].code] = await aside[i].finish();
   }
   const summary = typeof data.summary === 'function' ? data.summary() : data.summary;
-  for (const s of summary.schools) if (!names.has(s.code)) names.set(s.code, s.name);
+  const status = typeof data.status === 'function' ? data.status() : data.status;
+  for (const s of [...summary.schools, ...(status?.schools ?? [])]) if (!names.has(s.code)) names.set(s.code, s.name);
   await writeSummarySheet(book, summary);
-  await writeStatusSheet(book, summary, data.status, only);
+  await writeStatusSheet(book, summary, status, only);
   for (const reg of registers) {
     const sheet = aside?.[registers.indexOf(reg)];
     if (sheet) await book.placeSheet(sheet.spooled!);

@@ -8,7 +8,7 @@ import { LSH_BANDS } from '../../../shared/similarity';
 import { compileDefinition } from '../../../shared/registers/compile';
 import { registersOf } from '../../../shared/registers/list';
 import type { RegisterDefinition } from '../../../shared/registers/schema';
-import type { ReportIssue, ReportRow } from '../types';
+import type { KindRow, ReportIssue } from '../types';
 import { writeReport, type ReportStats } from '../write';
 import { boardOf } from './board';
 import { resolveSchools, type ResolvedSchool } from './identity';
@@ -86,44 +86,51 @@ export async function consolidate(files: string[], opts: ConsolidateOptions): Pr
       return label;
     };
 
-    // In a function of its own: its tallies, band tables and checks are let go before the report is written (an
-    // async function's locals all live until it returns, across every await).
-    const { summary, crossIssues } = await tallyAndCheck(spill, opts, schools, byFile, codes, targets, rowsOfKind(outcomes), all, bands, sheetOf);
-    bands.length = 0; // the band tables were read by the check
-    collectGarbage();
-    const cross = new Map<string, number>(); // school + kind → cross-school warnings
-    for (const i of crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
+    // One pass over the parked rows: each is counted, checked across schools and written into its register's sheet
+    // (filled aside); the summary, the board (it counts the cross-school warnings) and 问题清单 follow the last row.
+    const pass = tallyAndCheck(spill, opts, schools, byFile, codes, targets, rowsOfKind(outcomes), all, bands, sheetOf);
     const mtimes = await Promise.all(ordered.map((f) => stat(f).then((s) => s.mtime.toISOString(), () => '')));
-    const status = boardOf(opts.term, opts.asOf, schools, outcomes, byFile, mtimes, cross, registers);
-
-    const issues: ReportIssue[] = [];
-    outcomes.forEach((o, i) => {
-      if (o.reason) issues.push({ school: byFile[i], kind: null, sheet: basename(o.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: o.reason });
-      for (const f of o.findings)
-        issues.push({ school: byFile[i], kind: f.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message });
-      // The issues hold them now; the run's result keeps a file's first error only (what the summary printed names).
-      const first = o.findings.find((f) => f.severity === 'error');
-      o.findings = first ? [first] : [];
-    });
-    for (const s of opts.skipped ?? [])
-      issues.push({ school: basename(s.file).replace(/\.[^.]*$/, ''), kind: null, sheet: basename(s.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: `未汇总：${s.reason}` });
-    for (const i of crossIssues) issues.push(i); // (a spread of 100k+ items would overflow the stack)
-    const order = new Map(schools.map((s, i) => [s.code, i]));
-    issues.sort((a, b) => (order.get(a.school) ?? 1e9) - (order.get(b.school) ?? 1e9)); // stable: file order within a school
-
-    async function* rowsOf(kind: string): AsyncGenerator<ReportRow> {
-      for await (const p of spill.read(kind)) yield { school: byFile[p.file], values: p.values };
+    let checked: { summary: Summary; crossIssues: ReportIssue[] } | undefined;
+    const result = () => (checked ??= pass.result());
+    const status = () => {
+      const cross = new Map<string, number>(); // school + kind → cross-school warnings
+      for (const i of result().crossIssues) cross.set(`${i.school}\u0000${i.kind}`, (cross.get(`${i.school}\u0000${i.kind}`) ?? 0) + 1);
+      return boardOf(opts.term, opts.asOf, schools, outcomes, byFile, mtimes, cross, registers);
+    };
+    function* issuesOf(): Generator<ReportIssue> {
+      const issues: ReportIssue[] = [];
+      outcomes.forEach((o, i) => {
+        if (o.reason) issues.push({ school: byFile[i], kind: null, sheet: basename(o.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: o.reason });
+        for (const f of o.findings)
+          issues.push({ school: byFile[i], kind: f.kind, sheet: f.sheet, row: f.row, col: f.col, field: f.field, code: f.code, severity: f.severity, value: f.value, message: f.message });
+        // The issues hold them now; the run's result keeps a file's first error only (what the summary printed names).
+        const first = o.findings.find((f) => f.severity === 'error');
+        o.findings = first ? [first] : [];
+      });
+      for (const s of opts.skipped ?? [])
+        issues.push({ school: basename(s.file).replace(/\.[^.]*$/, ''), kind: null, sheet: basename(s.file), row: 0, col: '', field: '', code: 'file', severity: 'error', message: `未汇总：${s.reason}` });
+      for (const i of result().crossIssues) issues.push(i); // (a spread of 100k+ items would overflow the stack)
+      const order = new Map(schools.map((s, i) => [s.code, i]));
+      issues.sort((a, b) => (order.get(a.school) ?? 1e9) - (order.get(b.school) ?? 1e9)); // stable: file order within a school
+      yield* issues;
     }
-    const rows = Object.fromEntries(codes.map((k) => [k, rowsOf(k)]));
     const part = `${opts.out}.part`;
     let stats: ReportStats;
     try {
-      stats = await writeReport(createWriteStream(part), { summary, status, rows, issues, registers });
+      stats = await writeReport(createWriteStream(part), {
+        summary: () => result().summary,
+        status,
+        schools,
+        allRows: pass.rows,
+        issues: issuesOf(),
+        registers,
+      });
       await rename(part, opts.out);
     } catch (e) {
       await rm(part, { force: true });
       throw e;
     }
+    const { summary, crossIssues } = result();
     return { outcomes, schools, summary, stats, duplicates: crossIssues.length };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -138,8 +145,12 @@ function rowsOfKind(outcomes: FileOutcome[]): (kind: string) => number {
   return (kind) => outcomes.reduce((n, o) => n + (o.status === 'merged' ? (o.kinds[kind] ?? 0) : 0), 0);
 }
 
-/** Metrics and the district-wide checks (the registers' 同题 and 相似文本 rules), one pass over the parked rows. */
-async function tallyAndCheck(
+/**
+ * Metrics and the district-wide checks (the registers' 同题 and 相似文本 rules) over the parked rows as they are
+ * read, register by register, in pages: `rows` hands each page on (to the report's sheets); `result()`, once `rows`
+ * has ended, gives the summary and the cross-school warnings.
+ */
+function tallyAndCheck(
   spill: Spill,
   opts: ConsolidateOptions,
   schools: ResolvedSchool[],
@@ -150,7 +161,7 @@ async function tallyAndCheck(
   all: Map<string, ResolvedSchool>,
   bands: (Record<string, Uint32Array> | undefined)[],
   sheetOf: (file: number, kind: string) => string,
-): Promise<{ summary: Summary; crossIssues: ReportIssue[] }> {
+): { rows: AsyncGenerator<KindRow[]>; result(): { summary: Summary; crossIssues: ReportIssue[] } } {
   const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
   const nameOf = (code: string) => all.get(code)?.name ?? code;
   const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
@@ -158,33 +169,47 @@ async function tallyAndCheck(
   // The band tables serve only the near-copy checks: let go once the last register they read is done.
   const lastTextKind = codes.filter((k) => textChecks.some((c) => c.target.kind === k)).pop();
   const pacer = new GcPacer(TALLY_SLACK_MB);
-  for (const kind of codes) {
-    const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
-    const textsHere = textChecks.filter((c) => c.target.kind === kind);
-    const seen = new Map<number, number>(); // rows of this register read so far per file, to find their band hashes
-    let count = 0;
-    for await (const p of spill.read(kind)) {
-      // Parsing the parked rows makes garbage fast: V8 let the heap grow to ~190 MB with 30–110 MB live, where this
-      // pacing collects about 8 times in the run (~0.5 s).
-      if ((++count & 4095) === 0) pacer.tick();
-      const school = byFile[p.file];
-      tallies.get(school)?.add(kind, p.values);
-      if (!titlesHere.length && !textsHere.length) continue;
-      const sheet = sheetOf(p.file, kind);
-      for (const c of titlesHere) c.add(school, sheet, p.row, p.values);
-      const n = seen.get(p.file) ?? 0;
-      seen.set(p.file, n + 1);
-      for (const { check, key } of textsHere) check!.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
+  let ended = false;
+  async function* rows(): AsyncGenerator<KindRow[]> {
+    for (const kind of codes) {
+      const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
+      const textsHere = textChecks.filter((c) => c.target.kind === kind);
+      const seen = new Map<number, number>(); // rows of this register read so far per file, to find their band hashes
+      let count = 0;
+      for await (const page of spill.readPages(kind)) {
+        const out: KindRow[] = new Array(page.length);
+        for (let i = 0; i < page.length; i++) {
+          const p = page[i];
+          // Parsing the parked rows makes garbage fast: V8 let the heap grow to ~190 MB with 30–110 MB live, where
+          // this pacing collects about 8 times in the run (~0.5 s).
+          if ((++count & 4095) === 0) pacer.tick();
+          const school = byFile[p.file];
+          out[i] = { school, kind, values: p.values };
+          tallies.get(school)?.add(kind, p.values);
+          if (!titlesHere.length && !textsHere.length) continue;
+          const sheet = sheetOf(p.file, kind);
+          for (const c of titlesHere) c.add(school, sheet, p.row, p.values);
+          const n = seen.get(p.file) ?? 0;
+          seen.set(p.file, n + 1);
+          for (const { check, key } of textsHere) check!.add(school, sheet, p.row, p.values, bands[p.file]?.[key]?.subarray(n * LSH_BANDS, (n + 1) * LSH_BANDS));
+        }
+        yield out;
+      }
+      // A register's near-copy check is finished as soon as its rows are read: its titles, hashes and row references
+      // go before the next register's checks grow.
+      for (const t of textsHere) {
+        t.issues = t.check!.finish();
+        t.check = null;
+      }
+      if (kind === lastTextKind) bands.length = 0;
     }
-    // A register's near-copy check is finished as soon as its rows are read: its titles, hashes and row references go
-    // before the next register's checks grow.
-    for (const t of textsHere) {
-      t.issues = t.check!.finish();
-      t.check = null;
-    }
-    if (kind === lastTextKind) bands.length = 0;
+    ended = true;
   }
-  const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
-  const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.issues)];
-  return { summary, crossIssues };
+  const result = () => {
+    if (!ended) throw new Error('汇总须在全部行读完之后得出');
+    const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
+    const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.issues)];
+    return { summary, crossIssues };
+  };
+  return { rows: rows(), result };
 }
