@@ -187,6 +187,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('submissions_term_definition').on('submissions').columns(['term', 'definition_version']).execute();
       },
     },
+    '0010_keys_lead_the_key_indexes': {
+      // The cross-school lookup is `term = ? and key in (…400 keys)`. With the term first, PostgreSQL whose
+      // statistics lag behind a burst of uploads (autovacuum analyses a minute later at the soonest; a new term has
+      // no statistics at all) took the term alone from the index and filtered every key of the term: 48,000 rows
+      // read for 400 wanted at 200 schools, ~20 ms an upload and growing with the district. With the key first the
+      // index can only be entered by key.
+      async up(db: Kysely<any>) {
+        await db.schema.createIndex('paper_titles_by_key').on('paper_titles').columns(['title_key', 'term']).execute();
+        await db.schema.dropIndex('paper_titles_key').execute();
+        await db.schema.createIndex('reflection_bands_by_key').on('reflection_bands').columns(['band', 'term']).execute();
+        await db.schema.dropIndex('reflection_bands_key').execute();
+      },
+    },
   };
 }
 
