@@ -1,8 +1,9 @@
 /**
  * Benchmark: the merged report for 300 schools × 3,000 rows (900k rows) beside the floor — exceljs's streaming
  * writer writing the same rows with nothing else. The report is written by our own lean .xlsx writer
- * (server/report/xlsx: inline strings, a fixed style table, deflate level 2 on zlib's thread pool); it also
- * tallies the summary from the same rows, as the server does. Each variant runs in its own child process so its
+ * (server/report/xlsx: inline strings, a fixed style table, deflate level 2 on zlib's thread pool) from the rows read
+ * once, school by school, each school tallied as they pass, as the server does (views/summary.ts termRows). Both
+ * variants read the same rows in pages, as a store hands them over. Each variant runs in its own child process so its
  * peak RSS is its own. Targets (issue 14): time ≤ 0.5× the floor, peak ≤ 400 MB. Figures and ratios only, no
  * assertions.
  *   node -r tsx/cjs bench/report.ts [--schools 300] [--rows 3000] [--rounds 2]
