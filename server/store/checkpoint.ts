@@ -52,7 +52,6 @@ export class Checkpointer {
   /** `onError`: told of a checkpoint that failed (the next one tries again; the writer's safety net stays). */
   constructor(file: string, private readonly onError: (message: string) => void = () => {}, ms = CHECKPOINT_MS) {
     this.worker = new Worker(CODE, { eval: true, workerData: { file, ms, driver: require.resolve('better-sqlite3') }, resourceLimits: { maxOldGenerationSizeMb: 32 } });
-    this.worker.unref(); // never what keeps the process alive
     this.worker.on('message', (m: { done?: CheckpointResult; error?: string }) => {
       if (m.done) this.waiting.shift()?.(m.done);
       else if (m.error !== undefined) {
@@ -60,17 +59,21 @@ export class Checkpointer {
         if (w) w(new Error(m.error));
         else this.onError(m.error);
       }
+      if (!this.waiting.length) this.worker.unref();
     });
     this.worker.on('error', (e) => {
       for (const w of this.waiting.splice(0)) w(e);
       this.onError(e.message);
     });
+    // Never what keeps the process alive. After the listeners: adding a 'message' listener refs the worker again.
+    this.worker.unref();
   }
 
   /** Checkpoints now (tests, and whoever needs the database file up to date); resolves to SQLite's answer. */
   now(): Promise<CheckpointResult> {
     if (this.stopped) return Promise.reject(new Error('检查点线程已停止'));
     return new Promise((resolve, reject) => {
+      this.worker.ref(); // an answer awaited keeps the process alive until it comes
       this.waiting.push((r) => (r instanceof Error ? reject(r) : resolve(r)));
       this.worker.postMessage('now');
     });
@@ -81,6 +84,7 @@ export class Checkpointer {
     if (this.stopped) return;
     this.stopped = true;
     const ended = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.ref();
     this.worker.postMessage('stop');
     await ended;
   }

@@ -4,6 +4,7 @@
  * closing the store ends the thread. The database file is read on its own (a copy without its WAL) to see what
  * really reached it.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,4 +99,15 @@ test('without the option (one-shot commands) there is no thread and SQLite check
   } finally {
     await store.close();
   }
+});
+
+test('the thread never keeps a process alive: a script that leaves its store open ends; one awaiting a checkpoint gets it first', () => {
+  const open = (then: string) =>
+    `require('tsx/cjs'); const { openStore } = require(${JSON.stringify(join(__dirname, '../../../server/store/open.ts'))});` +
+    `openStore({ sqliteFile: ${JSON.stringify(join(dir, 'e.sqlite'))}, backgroundCheckpoints: true }).then(${then});`;
+  const run = (code: string) => spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 20_000 });
+  const left = run(open("() => console.log('opened')"));
+  expect([left.status, left.signal, left.stdout.trim()]).toEqual([0, null, 'opened']);
+  const waited = run(open("(s) => s.checkpoints.now().then((r) => console.log('checkpointed', r.busy))"));
+  expect([waited.status, waited.signal, waited.stdout.trim()]).toEqual([0, null, 'checkpointed 0']);
 });
