@@ -132,8 +132,7 @@ export class SheetWriter {
           this.lastXml[i] = ` t="inlineStr"><is><t${padded(v) ? ' xml:space="preserve"' : ''}>${cellText(v)}</t></is></c>`;
         }
         x += head + this.lastXml[i];
-      }
-      else if (typeof v === 'number') x += `${head}><v>${v}</v></c>`;
+      } else if (typeof v === 'number') x += `${head}><v>${v}</v></c>`;
       else x += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
     }
     // A row with no cells and its default height is left out (rows are numbered, so none is needed).

@@ -26,6 +26,19 @@ async function upload(store: Store, n: number, tag: string): Promise<void> {
   await writeUpload(store, { school: 'A', term: '2025春', idemKey: null, source: 'json', actor: 'test', submissions: [{ kind: 'roster', sheet: 'a', records, rules: [], warnings: [], columns: [] }] });
 }
 
+/** A store with background checkpoints in `name`, holding school A, for `body`; closed after it. */
+async function withStore(name: string, body: (store: Store, file: string) => Promise<void>): Promise<Store> {
+  const file = join(dir, name);
+  const store = await openStore({ sqliteFile: file, backgroundCheckpoints: true });
+  try {
+    await addSchool(store.db, { code: 'A', name: '甲', type: '小学' });
+    await body(store, file);
+  } finally {
+    await store.close();
+  }
+  return store;
+}
+
 /** Rows in the database file alone (its WAL left behind), read from a copy: 0 before the table itself got there. */
 function rowsInFile(file: string): number {
   const copy = join(dir, 'copy.sqlite');
@@ -41,11 +54,8 @@ function rowsInFile(file: string): number {
 }
 
 test('the writer leaves checkpoints to the background thread: past 1,000 WAL pages the database file is not touched', async () => {
-  const file = join(dir, 'a.sqlite');
-  const store = await openStore({ sqliteFile: file, backgroundCheckpoints: true });
-  try {
+  await withStore('a.sqlite', async (store, file) => {
     expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)).rows[0].wal_autocheckpoint).toBe(SAFETY_PAGES);
-    await addSchool(store.db, { code: 'A', name: '甲', type: '小学' });
     await store.checkpoints!.now();
     await store.checkpoints!.stop(); // nobody checkpoints now but the writer itself
     const size = statSync(file).size;
@@ -53,32 +63,22 @@ test('the writer leaves checkpoints to the background thread: past 1,000 WAL pag
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(1000 * 4096);
     expect(statSync(file).size).toBe(size);
     expect(rowsInFile(file)).toBe(0);
-  } finally {
-    await store.close();
-  }
+  });
 });
 
 test('a checkpoint on request copies every committed page into the database file', async () => {
-  const file = join(dir, 'b.sqlite');
-  const store = await openStore({ sqliteFile: file, backgroundCheckpoints: true });
-  try {
-    await addSchool(store.db, { code: 'A', name: '甲', type: '小学' });
+  const store = await withStore('b.sqlite', async (store, file) => {
     await upload(store, 1500, 'x');
     const r = await store.checkpoints!.now();
     expect(r.busy).toBe(0);
     expect(r.checkpointed).toBe(r.log);
     expect(rowsInFile(file)).toBe(1500);
-  } finally {
-    await store.close();
-  }
+  });
   await expect(store.checkpoints!.now()).rejects.toThrow(/停止/);
 });
 
 test('the background thread checkpoints on its own, every half second', async () => {
-  const file = join(dir, 'c.sqlite');
-  const store = await openStore({ sqliteFile: file, backgroundCheckpoints: true });
-  try {
-    await addSchool(store.db, { code: 'A', name: '甲', type: '小学' });
+  await withStore('c.sqlite', async (store, file) => {
     await upload(store, 1200, 'y');
     let n = rowsInFile(file);
     for (let waited = 0; n < 1200 && waited < 5000; waited += 100) {
@@ -86,9 +86,7 @@ test('the background thread checkpoints on its own, every half second', async ()
       n = rowsInFile(file);
     }
     expect(n).toBe(1200);
-  } finally {
-    await store.close();
-  }
+  });
 });
 
 test('without the option (one-shot commands) there is no thread and SQLite checkpoints as it always did', async () => {
