@@ -73,8 +73,8 @@ async function writeBook(book: WorkbookWriter, data: ReportData, opts: ReportOpt
   for (const s of [...summary.schools, ...(status?.schools ?? [])]) if (!names.has(s.code)) names.set(s.code, s.name);
   await writeSummarySheet(book, summary);
   await writeStatusSheet(book, summary, status, only);
-  for (const reg of registers) {
-    const sheet = aside?.[registers.indexOf(reg)];
+  for (const [i, reg] of registers.entries()) {
+    const sheet = aside?.[i];
     if (sheet) await book.placeSheet(sheet.spooled!);
     else rows[reg.code] = await writeKindSheet(book, reg, data.rows?.[reg.code], names, only, opts.checkEvery);
   }
