@@ -126,19 +126,48 @@ export function signatureSimilarity(a: number[], b: number[]): number {
 }
 
 /** LSH band keys of a signature (`<band>:<hash>`): two texts sharing any key are candidate near-duplicates. */
-export function bandKeys(sig: number[]): string[] {
-  const keys = new Array<string>(LSH_BANDS);
+export function bandKeys(sig: ArrayLike<number>): string[] {
+  return keysOf(bandValues(sig));
+}
+
+/**
+ * The hash of each band of a signature: hash32 of the band's values joined with commas, fed digit by digit instead of
+ * building that string (or the decimal string of each value: that allocation was most of a worker's banding time).
+ * A band key is `<band>:<this value in base 36>`; bandKeyHash gives hash32 of that key without spelling it.
+ */
+function bandValues(sig: ArrayLike<number>): Uint32Array {
+  const out = new Uint32Array(LSH_BANDS);
   for (let b = 0; b < LSH_BANDS; b++) {
-    // hash32 of the band's values joined with commas, fed digit by digit instead of building that string (or the
-    // decimal string of each value: that allocation was most of a worker's banding time)
     let h = 0x811c9dc5;
     for (let r = 0; r < ROWS_PER_BAND; r++) {
       if (r > 0) h = Math.imul(h ^ 0x2c, 0x01000193);
       h = feedDecimal(h, sig[b * ROWS_PER_BAND + r]);
     }
-    keys[b] = `${b}:${(h >>> 0).toString(36)}`;
+    out[b] = h;
   }
+  return out;
+}
+
+function keysOf(values: Uint32Array): string[] {
+  const keys = new Array<string>(values.length);
+  for (let b = 0; b < values.length; b++) keys[b] = `${b}:${values[b].toString(36)}`;
   return keys;
+}
+
+/** hash32(`${band}:${value.toString(36)}`), the 32-bit form of a band key, computed without the string. */
+export function bandKeyHash(band: number, value: number): number {
+  let h = feedDecimal(0x811c9dc5, band);
+  h = Math.imul(h ^ 0x3a, 0x01000193);
+  let n = 0;
+  let v = value >>> 0;
+  do {
+    const q = Math.floor(v / 36);
+    const d = v - q * 36;
+    DIGITS[n++] = d < 10 ? 0x30 + d : 0x57 + d;
+    v = q;
+  } while (v > 0);
+  while (n > 0) h = Math.imul(h ^ DIGITS[--n], 0x01000193);
+  return h >>> 0;
 }
 
 /** The decimal digits of one signature value (a 32-bit unsigned integer: at most 10), least significant first. */
@@ -188,24 +217,34 @@ export const RULES: Record<'title' | 'body', SimilarityRule> = {
 
 /** Band keys of a text under a rule, or [] when it is too short to compare. */
 export function textBands(text: string, rule: SimilarityRule): readonly string[] {
-  let memo = recent.get(rule);
-  if (!memo) recent.set(rule, (memo = new Map()));
-  let keys = memo.get(text);
-  if (keys === undefined) {
-    if (memo.size >= RECENT_MAX) memo.clear();
-    const norm = normaliseForSimilarity(text);
-    const starts = codePointStarts(norm);
-    keys = starts.length - 1 < rule.minLength ? [] : bandKeys(shingleMinhash(norm, starts, rule.k));
-    memo.set(text, keys);
-  }
-  return keys;
+  const values = textBandValues(text, rule);
+  return values ? keysOf(values) : [];
 }
 
 /**
- * The band keys of recent texts per rule: a sheet's titles are banded by its own check and again for the district
+ * The band values of a text under a rule (LSH_BANDS of them; the keys are `<band>:<value in base 36>`), or null when
+ * it is too short to compare. Checks that only group rows compare these numbers (band · 2³² + value, or
+ * bandKeyHash) and never spell the keys.
+ */
+export function textBandValues(text: string, rule: SimilarityRule): Uint32Array | null {
+  let memo = recent.get(rule);
+  if (!memo) recent.set(rule, (memo = new Map()));
+  let values = memo.get(text);
+  if (values === undefined) {
+    if (memo.size >= RECENT_MAX) memo.clear();
+    const norm = normaliseForSimilarity(text);
+    const starts = codePointStarts(norm);
+    values = starts.length - 1 < rule.minLength ? null : bandValues(shingleMinhash(norm, starts, rule.k));
+    memo.set(text, values);
+  }
+  return values;
+}
+
+/**
+ * The band values of recent texts per rule: a sheet's titles are banded by its own check and again for the district
  * (the consolidate workers, the server's index), so the second time is a lookup. Cleared when full.
  */
-const recent = new WeakMap<SimilarityRule, Map<string, readonly string[]>>();
+const recent = new WeakMap<SimilarityRule, Map<string, Uint32Array | null>>();
 const RECENT_MAX = 20_000;
 
 /** Where each code point of `s` starts, and s.length at the end (so there are code points + 1 entries). */
@@ -223,25 +262,41 @@ function codePointStarts(s: string): number[] {
   return out;
 }
 
+/** SEEDS as 32-bit integers, for shingleMinhash's typed-array loop. */
+const SEEDS32 = Int32Array.from(SEEDS, (v) => v | 0);
+/** shingleMinhash's working signature, biased (each value XOR 2³¹) so that signed comparison orders it as unsigned. */
+const WORK = new Int32Array(MINHASH_SIZE);
+
 /**
  * minhash(shingles(s, k)) without building the shingles: each k-code-point window is hashed where it lies (the same
  * FNV-1a over the same code units as hash32 of the shingle string). A repeated shingle repeats its hash, and a
- * minimum does not care, so the signature is exactly minhash's.
+ * minimum does not care, so the signature is exactly minhash's. The 64 permutations run over 32-bit typed arrays
+ * (the same fmix32 written out, values kept as int32 XOR 2³¹): no value leaves the small-integer range, where an
+ * array of unsigned numbers above 2³¹ made V8 box every comparison (2–3× slower, same signature).
  */
 function shingleMinhash(s: string, starts: number[], k: number): number[] {
-  const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const work = WORK;
+  work.fill(0x7fffffff); // 0xffffffff biased
   const n = starts.length - 1;
-  if (n === 0) return sig;
-  const windows = n <= k ? 1 : n - k + 1;
-  const span = n <= k ? n : k;
-  for (let w = 0; w < windows; w++) {
-    let h = 0x811c9dc5;
-    for (let i = starts[w], end = starts[w + span]; i < end; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
+  const sig = new Array<number>(MINHASH_SIZE);
+  if (n > 0) {
+    const windows = n <= k ? 1 : n - k + 1;
+    const span = n <= k ? n : k;
+    for (let w = 0; w < windows; w++) {
+      let h = 0x811c9dc5 | 0;
+      for (let i = starts[w], end = starts[w + span]; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      for (let j = 0; j < MINHASH_SIZE; j++) {
+        let x = h ^ SEEDS32[j];
+        x ^= x >>> 16;
+        x = Math.imul(x, 0x85ebca6b);
+        x ^= x >>> 13;
+        x = Math.imul(x, 0xc2b2ae35);
+        x = (x ^ (x >>> 16)) ^ 0x80000000;
+        if (x < work[j]) work[j] = x;
+      }
     }
-    mix(h >>> 0, sig);
   }
+  for (let j = 0; j < MINHASH_SIZE; j++) sig[j] = (work[j] ^ 0x80000000) >>> 0;
   return sig;
 }
 

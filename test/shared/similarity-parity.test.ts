@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import * as before from '../../bench/baseline/similarity';
-import { bandKeys, MINHASH_SIZE, normaliseForSimilarity, RULES, textBands, textSimilarity } from '../../shared/similarity';
+import { bandKeyHash, bandKeys, hash32, LSH_BANDS, MINHASH_SIZE, normaliseForSimilarity, RULES, textBands, textBandValues, textSimilarity } from '../../shared/similarity';
+import { titleBandHashes } from '../../server/report/consolidate/near-dup';
 
 const chars = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 // The ranges the quick path maps, some ideographs, and what must go to the slow path: combining marks, half-width
@@ -34,6 +35,20 @@ describe('near-duplicate fast path matches the definition', () => {
       }),
       { numRuns: 2000, seed: 20261202 },
     );
+  });
+
+  test('a band key hashed without spelling it is hash32 of the key (the numbers consolidate and the sheet check group by)', () => {
+    const value = fc.oneof(fc.constantFrom(0, 1, 35, 36, 1295, 1296, 2147483647, 2147483648, 4294967295), fc.integer({ min: 0, max: 4294967295 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: LSH_BANDS - 1 }), value, (band, v) => {
+        expect(bandKeyHash(band, v)).toBe(hash32(`${band}:${v.toString(36)}`));
+      }),
+      { numRuns: 3000, seed: 20261203 },
+    );
+    const title = '浅谈小学数学课堂提问的有效性研究';
+    expect(titleBandHashes(title)).toEqual(before.textBands(title, before.RULES.title).map(before.hash32));
+    expect(Array.from(textBandValues(title, RULES.title)!, (v, b) => `${b}:${v.toString(36)}`)).toEqual(textBands(title, RULES.title));
+    expect(textBandValues('三月教学随笔', RULES.title)).toBeNull();
   });
 
   test('random texts give the same normal form, band keys and similarity', () => {

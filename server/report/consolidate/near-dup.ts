@@ -3,7 +3,7 @@
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
  * live as numbers in one typed array (hash · 2²¹ + row id), so 300 schools' reflections cost a few tens of MB.
  */
-import { hash32, jaccard, LSH_BANDS, RULES, textBands, textShingles } from '../../../shared/similarity';
+import { bandKeyHash, jaccard, LSH_BANDS, RULES, textBandValues, textShingles } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
@@ -15,13 +15,17 @@ const MAX_COMPARISONS = 2_000_000; // exact checks are bounded, whatever the inp
 
 /** A title's LSH band keys as 32-bit hashes ([] when it is too short to compare). */
 export function titleBandHashes(title: string): number[] {
-  return textBands(title, RULES.title).map(hash32);
+  const values = textBandValues(title, RULES.title);
+  return values ? Array.from(values, (v, b) => bandKeyHash(b, v)) : [];
 }
 
 /** Band hashes of every reflection title, LSH_BANDS per row (zeros: too short), computed where the rows are read. */
 export function bandTable(titles: string[]): Uint32Array {
   const out = new Uint32Array(titles.length * LSH_BANDS);
-  titles.forEach((t, n) => out.set(titleBandHashes(t), n * LSH_BANDS));
+  for (let n = 0; n < titles.length; n++) {
+    const values = textBandValues(titles[n], RULES.title);
+    if (values) for (let b = 0; b < LSH_BANDS; b++) out[n * LSH_BANDS + b] = bandKeyHash(b, values[b]);
+  }
   return out;
 }
 
