@@ -1,5 +1,5 @@
 /** similar_text: two teachers' rows whose 题目/正文 are near-duplicates (必须原创) — within one sheet; the server does the district. */
-import { jaccard, RULES, textBandValues, textShingles } from '../similarity';
+import { RULES, setSimilarity, textBandValues, textShingleSet, type ShingleSet } from '../similarity';
 import type { Rule } from '../templates';
 import type { Check } from './check';
 
@@ -18,10 +18,10 @@ export const similarTextCheck: Check<R> = {
       const buckets = new Map<number, number[]>();
       const compared = new Set<number>(); // pairs a·n + b already compared (a row pair can share several bands)
       // Each row's shingles made once, however many candidates it meets (a common band can hold hundreds of rows).
-      const shingled: (Set<string> | null | undefined)[] = new Array(t.length);
+      const shingled: (ShingleSet | null | undefined)[] = new Array(t.length);
       const shinglesOf = (i: number) => {
         let sh = shingled[i];
-        if (sh === undefined) sh = shingled[i] = textShingles(String(texts[i]), simRule);
+        if (sh === undefined) sh = shingled[i] = textShingleSet(String(texts[i]), simRule);
         return sh;
       };
       for (let i = 0; i < t.length; i++) {
@@ -47,7 +47,7 @@ export const similarTextCheck: Check<R> = {
             compared.add(key);
             const sa = shinglesOf(a);
             const sb = sa && shinglesOf(b);
-            const sim = sa && sb ? jaccard(sa, sb) : 0;
+            const sim = sa && sb ? setSimilarity(sa, sb) : 0;
             if (sim < simRule.threshold) continue;
             for (const [p, q] of [[a, b], [b, a]])
               ctx.report({

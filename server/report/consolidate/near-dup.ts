@@ -1,15 +1,14 @@
 /**
  * The district-wide reflection check without a server: near-duplicate 题目 in different schools (必须原创).
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
- * live as numbers in one typed array (hash · 2²¹ + row id), so 300 schools' reflections cost a few tens of MB.
+ * live as numbers in typed arrays (a 32-bit hash and a row id each), so 300 schools' reflections cost a few tens of MB.
  */
-import { bandKeyHash, jaccard, LSH_BANDS, RULES, textBandValues, textShingles } from '../../../shared/similarity';
+import { bandKeyHash, LSH_BANDS, RULES, setSimilarity, textBandValues, textShingleSet, type ShingleSet } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
 import { RowRefs } from './row-refs';
 
-const ID_SPACE = 2 ** 21; // ids and 32-bit hashes share one double exactly (53 bits)
 const MAX_GROUP = 40; // a band shared by more rows than this is a stock phrase, not evidence
 const MAX_COMPARISONS = 2_000_000; // exact checks are bounded, whatever the input (≈ a minute at worst)
 
@@ -65,7 +64,6 @@ export class ReflectionCheck {
    */
   add(school: string, sheet: string, row: number, values: NormRecord['values'], hashes?: ArrayLike<number>): void {
     const id = this.titles.length;
-    if (id >= ID_SPACE) return;
     const title = String(values[this.target.field] ?? '');
     const bands = hashes ?? titleBandHashes(title);
     // A title too short to compare has no bands (or zeros, from a worker); every other has LSH_BANDS of them.
@@ -85,31 +83,26 @@ export class ReflectionCheck {
 
   /** Confirmed pairs across schools, as warnings on both rows (each row flagged once, with its closest match). */
   finish(): ReportIssue[] {
-    // Band hash · 2²¹ + row id, sorted: each band group is a run. The rows' hashes by position (byRow) tell, for a
-    // pair met in one group and without a set of the pairs tried, whether an earlier group already compared it.
+    // The (band hash, row id) pairs sorted by hash, ids rising within a hash: each band group is a run. The rows'
+    // hashes by position (byRow) tell, for a pair met in one group and without a set of the pairs tried, whether an
+    // earlier group already compared it.
     const byRow = this.hashes;
-    const keys = new Float64Array(this.used);
-    for (let k = 0; k < this.used; k++) keys[k] = byRow[k] * ID_SPACE + Math.floor(k / LSH_BANDS);
-    keys.sort();
+    const { hashes, ids } = sortByHash(byRow, this.used);
     const best = new Map<number, { other: number; sim: number }>();
+    const sets = new ShingleCache(this.titles);
     this.comparisons = 0;
-    for (let i = 0; i < keys.length; ) {
-      const band = Math.floor(keys[i] / ID_SPACE);
+    for (let i = 0; i < hashes.length; ) {
+      const band = hashes[i];
       let j = i + 1;
-      while (j < keys.length && Math.floor(keys[j] / ID_SPACE) === band) j++;
+      while (j < hashes.length && hashes[j] === band) j++;
       if (j - i > 1 && j - i <= MAX_GROUP && this.comparisons < MAX_COMPARISONS) {
-        // Each member's shingles are made once for the group, not once for every pair it is in.
-        const sets: (Set<string> | null | undefined)[] = new Array(j - i);
-        const setOf = (a: number) => (sets[a - i] === undefined ? (sets[a - i] = textShingles(this.titles[keys[a] % ID_SPACE], RULES.title)) : sets[a - i]);
         for (let a = i; a < j; a++)
           for (let b = a + 1; b < j; b++) {
-            const x = keys[a] % ID_SPACE;
-            const y = keys[b] % ID_SPACE;
-            if (x === y || this.where.sameSchool(x, y) || this.metBefore(x, y, band, byRow, keys)) continue;
+            const x = ids[a];
+            const y = ids[b];
+            if (x === y || this.where.sameSchool(x, y) || this.metBefore(x, y, band, byRow, hashes)) continue;
             this.comparisons++;
-            const sx = setOf(a);
-            const sy = sx && setOf(b);
-            this.record(x, y, sx && sy ? jaccard(sx, sy) : 0, best);
+            this.record(x, y, sets.similarity(x, y), best);
           }
       }
       i = j;
@@ -137,13 +130,13 @@ export class ReflectionCheck {
    * Whether rows `a` and `b`, met in the group of band hash `band`, were compared in an earlier group: one of a
    * smaller hash they share at the same band position, of a size that was compared (groups go in hash order).
    */
-  private metBefore(a: number, b: number, band: number, byRow: Uint32Array, keys: Float64Array): boolean {
+  private metBefore(a: number, b: number, band: number, byRow: Uint32Array, hashes: Uint32Array): boolean {
     const pa = a * LSH_BANDS;
     const pb = b * LSH_BANDS;
     for (let k = 0; k < LSH_BANDS; k++) {
       const h = byRow[pa + k];
       if (h >= band || h !== byRow[pb + k]) continue;
-      const size = lowerBound(keys, (h + 1) * ID_SPACE) - lowerBound(keys, h * ID_SPACE);
+      const size = lowerBound(hashes, h + 1) - lowerBound(hashes, h);
       if (size > 1 && size <= MAX_GROUP) return true;
     }
     return false;
@@ -160,8 +153,105 @@ export class ReflectionCheck {
   }
 }
 
+/**
+ * Each title's shingles, made the first time it is compared and kept for the other groups it is in (a title sits in
+ * up to LSH_BANDS groups): the numeric sets side by side in one pool (a 4-byte code a shingle), the rest in a map.
+ */
+class ShingleCache {
+  /** Per title: -1 not made yet, -2 too short to compare, -3 in `others`, else its start in `pool`. */
+  private readonly start: Int32Array;
+  private readonly size: Int32Array;
+  private pool = new Uint32Array(1 << 16);
+  private used = 0;
+  private readonly others = new Map<number, Set<string>>();
+
+  constructor(private readonly titles: readonly string[]) {
+    this.start = new Int32Array(titles.length).fill(-1);
+    this.size = new Int32Array(titles.length);
+  }
+
+  /** setSimilarity of two titles' shingles (0 when either is too short to compare). */
+  similarity(x: number, y: number): number {
+    const a = this.make(x);
+    const b = this.make(y);
+    if (a === -2 || b === -2) return 0;
+    if (a === -3 || b === -3) return setSimilarity(this.set(x), this.set(y));
+    const pool = this.pool;
+    const aEnd = a + this.size[x];
+    const bEnd = b + this.size[y];
+    let inter = 0;
+    for (let i = a, j = b; i < aEnd && j < bEnd; ) {
+      const u = pool[i];
+      const v = pool[j];
+      if (u === v) {
+        inter++;
+        i++;
+        j++;
+      } else if (u < v) i++;
+      else j++;
+    }
+    return inter / (this.size[x] + this.size[y] - inter);
+  }
+
+  private set(id: number): ShingleSet {
+    const at = this.start[id];
+    return at === -3 ? this.others.get(id)! : this.pool.subarray(at, at + this.size[id]);
+  }
+
+  private make(id: number): number {
+    if (this.start[id] !== -1) return this.start[id];
+    const set = textShingleSet(this.titles[id], RULES.title);
+    if (!set || (set instanceof Set ? set.size : set.length) === 0) return (this.start[id] = -2);
+    if (set instanceof Set) {
+      this.others.set(id, set);
+      return (this.start[id] = -3);
+    }
+    if (this.used + set.length > this.pool.length) {
+      const bigger = new Uint32Array(Math.max(this.pool.length * 2, this.used + set.length));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    this.pool.set(set, this.used);
+    this.size[id] = set.length;
+    this.start[id] = this.used;
+    this.used += set.length;
+    return this.start[id];
+  }
+}
+
+/**
+ * The band hashes (`byRow`, LSH_BANDS a row) sorted, with each one's row id beside it, ids rising within a hash: an
+ * LSD radix sort (three passes of 11 bits, stable), several times faster than sorting hash · 2²¹ + id as doubles.
+ */
+export function sortByHash(byRow: Uint32Array, used: number): { hashes: Uint32Array; ids: Uint32Array } {
+  let hashes = byRow.slice(0, used);
+  let ids = new Uint32Array(used);
+  for (let k = 0; k < used; k++) ids[k] = (k / LSH_BANDS) | 0;
+  let h2 = new Uint32Array(used);
+  let i2 = new Uint32Array(used);
+  const count = new Int32Array(1 << 11);
+  for (const shift of [0, 11, 22]) {
+    count.fill(0);
+    for (let k = 0; k < used; k++) count[(hashes[k] >>> shift) & 0x7ff]++;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < used; k++) {
+      const at = count[(hashes[k] >>> shift) & 0x7ff]++;
+      h2[at] = hashes[k];
+      i2[at] = ids[k];
+    }
+    [hashes, h2] = [h2, hashes];
+    [ids, i2] = [i2, ids];
+  }
+  return { hashes, ids };
+}
+
 /** The first index of sorted `keys` holding a value ≥ `x`. */
-function lowerBound(keys: Float64Array, x: number): number {
+function lowerBound(keys: Uint32Array, x: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {

@@ -1,6 +1,7 @@
 /** Near-copied reflection titles across schools are flagged on both rows; within one school they are left to the engine. */
-import { bandTable, ReflectionCheck } from '../../../server/report/consolidate/near-dup';
-import { LSH_BANDS, RULES, textSimilarity } from '../../../shared/similarity';
+import fc from 'fast-check';
+import { bandTable, ReflectionCheck, sortByHash } from '../../../server/report/consolidate/near-dup';
+import { LSH_BANDS, RULES, setSimilarity, textShingles, textShingleSet, textSimilarity } from '../../../shared/similarity';
 
 const v = (题目: string, 教师: string) => ({ 题目, 教师, 月份: '2025-03' });
 
@@ -87,5 +88,39 @@ describe('each candidate pair is compared once, whatever the number of bands it 
     expect(check.comparisons).toBe(ref.pairs);
     const got = new Map(issues.map((i) => [`${i.school}:${i.row}`, Number(/相似度约 (\d+)%/.exec(i.message)![1])]));
     expect(got).toEqual(ref.flagged);
+  });
+});
+
+describe('the fast parts give what the plain ones give', () => {
+  test('sortByHash orders (hash, row id) as sorting hash · 2²¹ + id did, ids rising within a hash', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(0, 1, 0x7ff, 0x800, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff })), { maxLength: 400 }), (values) => {
+        const used = values.length - (values.length % LSH_BANDS);
+        const byRow = Uint32Array.from(values);
+        const { hashes, ids } = sortByHash(byRow, used);
+        const keys = Array.from({ length: used }, (_, k) => byRow[k] * 2 ** 21 + Math.floor(k / LSH_BANDS)).sort((a, b) => a - b);
+        expect(Array.from(hashes)).toEqual(keys.map((k) => Math.floor(k / 2 ** 21)));
+        expect(Array.from(ids)).toEqual(keys.map((k) => k % 2 ** 21));
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+
+  test('shingle sets as sorted codes compare exactly as the string sets do (astral characters, lone surrogates, short texts)', () => {
+    const alphabet = [...'在整本书阅读中培养学生的批判性思维能力短题目ABab12：，。 ', '😀', '𠀋', '\ud83d', '\ude00', 'ｶ', 'ﾞ'];
+    // short runs repeated, so that texts repeat shingles (a set counts each once)
+    const text = fc
+      .tuple(fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }))
+      .map(([run, times, rest]) => run.join('').repeat(times) + rest.join(''));
+    for (const rule of [RULES.title, { ...RULES.title, minLength: 1 }, { ...RULES.body, minLength: 1 }])
+      fc.assert(
+        fc.property(text, text, (a, b) => {
+          const sa = textShingleSet(a, rule);
+          const sb = textShingleSet(b, rule);
+          expect(sa === null).toBe(textShingles(a, rule) === null);
+          expect(sa && sb ? setSimilarity(sa, sb) : 0).toBe(textSimilarity(a, b, rule));
+        }),
+        { numRuns: 1500, seed: 20261205 },
+      );
   });
 });
