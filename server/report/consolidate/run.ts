@@ -162,7 +162,9 @@ function tallyAndCheck(
   bands: (Record<string, Uint32Array> | undefined)[],
   sheetOf: (file: number, kind: string) => string,
 ): { rows: AsyncGenerator<KindRow[]>; result(): { summary: Summary; crossIssues: ReportIssue[] } } {
-  const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, opts)]));
+  // The district's reflection deadlines say what was on time (the validation had them too).
+  const ctx = { term: opts.term, asOf: opts.asOf, deadlines: opts.reflectionDeadlines, definition: opts.definition };
+  const tallies = new Map(schools.map((s) => [s.code, new SchoolTally(s, ctx)]));
   const nameOf = (code: string) => all.get(code)?.name ?? code;
   const titleChecks = targets.titles.map((t) => new TitleCheck(nameOf, t));
   const textChecks = targets.texts.map((t) => ({ target: t, check: new ReflectionCheck(nameOf, rowsOfKind(t.kind), t) as ReflectionCheck | null, key: targetKey(t), issues: [] as ReportIssue[] }));
@@ -207,7 +209,7 @@ function tallyAndCheck(
   }
   const result = () => {
     if (!ended) throw new Error('汇总须在全部行读完之后得出');
-    const summary = assembleSummary(opts, [...tallies.values()].map((t) => t.finish()));
+    const summary = assembleSummary(ctx, [...tallies.values()].map((t) => t.finish()));
     const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.issues)];
     return { summary, crossIssues };
   };

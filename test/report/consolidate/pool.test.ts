@@ -61,3 +61,23 @@ test('one thread and two workers give the same report', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the district's reflection deadlines count in the figures (on time means by the district's date, not the month's last Friday)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yanbiao-pool-'));
+  try {
+    await writeSheets(join(dir, 'WTQ-001_登记表.xlsx'), schoolSheets(0, 120).sheets);
+    const files = [join(dir, 'WTQ-001_登记表.xlsx')];
+    const opts = { term: '2025春', asOf: '2025-07-31' };
+    const onTime = (r: Awaited<ReturnType<typeof consolidate>>) => r.summary.schools.map((s) => s.reflections.onTime);
+    const usual = await consolidate(files, { ...opts, out: join(dir, 'usual.xlsx'), jobs: 2 });
+    // Every month due on its first day: hardly anything is on time any more.
+    const months = ['2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07'];
+    const early = Object.fromEntries(months.map((m) => [m, `${m}-01`]));
+    for (const jobs of [1, 2]) {
+      const strict = await consolidate(files, { ...opts, out: join(dir, `strict${jobs}.xlsx`), jobs, reflectionDeadlines: early });
+      expect(onTime(strict)[0]).toBeLessThan(onTime(usual)[0]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
