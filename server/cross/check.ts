@@ -6,7 +6,7 @@
  * Running after commit (not inside the upload's transaction) means two concurrent uploads cannot both miss each
  * other: whichever checks second sees the first's committed rows.
  */
-import { RULES, textSimilarity } from '../../shared/similarity';
+import { RULES, setSimilarity, textShingleSet, type ShingleSet } from '../../shared/similarity';
 import type { Kysely } from 'kysely';
 import type { DB, Store } from '../store/schema';
 import { insertRows, type InsertSpec } from '../store/bulk';
@@ -131,12 +131,25 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
     const others = await matching(db, 'reflection_bands', term, [...new Set(myBands.map((k) => k.key))]);
     const cands = [...candidates(myBands, others, await counting(others)).values()];
     const data = await rowsByKey(db, cands.flatMap(([m, o]) => [m, o]));
+    // A row meets several others (and one other through several bands): its shingles are made once.
+    const sets = new Map<string, ShingleSet | null>();
+    const setOf = (k: KeyRow, field: string, sim: 'title' | 'body') => {
+      const id = `${k.submission_id}:${k.row}`;
+      const key = `${id}:${field}:${sim}`;
+      let set = sets.get(key);
+      if (set === undefined) {
+        const values = data.get(id);
+        sets.set(key, (set = values ? textShingleSet(text(values[field]), RULES[sim]) : null));
+      }
+      return set;
+    };
     for (const [m, o, field] of cands) {
-      const a = data.get(`${m.submission_id}:${m.row}`);
-      const b = data.get(`${o.submission_id}:${o.row}`);
-      if (!a || !b) continue;
-      const rule = RULES[keyParts(m.key).sim];
-      const sim = textSimilarity(text(a[field]), text(b[field]), rule);
+      if (!data.has(`${m.submission_id}:${m.row}`) || !data.has(`${o.submission_id}:${o.row}`)) continue;
+      const kind = keyParts(m.key).sim;
+      const rule = RULES[kind];
+      const a = setOf(m, field, kind);
+      const b = a && setOf(o, field, kind);
+      const sim = a && b ? setSimilarity(a, b) : 0;
       if (sim >= rule.threshold) pairs.push({ code: 'near_duplicate', a: m, b: o, field, similarity: Math.round(sim * 1000) / 1000 });
     }
   }
