@@ -83,11 +83,11 @@ export class ReflectionCheck {
 
   /** Confirmed pairs across schools, as warnings on both rows (each row flagged once, with its closest match). */
   finish(): ReportIssue[] {
-    // The (band hash, row id) pairs sorted by hash, ids rising within a hash: each band group is a run. The rows'
+    // The band hashes' positions sorted by hash, rows rising within a hash: each band group is a run. The rows'
     // hashes by position (byRow) tell, for a pair met in one group and without a set of the pairs tried, whether an
     // earlier group already compared it.
     const byRow = this.hashes;
-    const { hashes, ids } = sortByHash(byRow, this.used);
+    const { order, hashes } = sortByHash(byRow, this.used);
     const best = new Map<number, { other: number; sim: number }>();
     const sets = new ShingleCache(this.titles);
     this.comparisons = 0;
@@ -98,8 +98,8 @@ export class ReflectionCheck {
       if (j - i > 1 && j - i <= MAX_GROUP && this.comparisons < MAX_COMPARISONS) {
         for (let a = i; a < j; a++)
           for (let b = a + 1; b < j; b++) {
-            const x = ids[a];
-            const y = ids[b];
+            const x = (order[a] / LSH_BANDS) | 0;
+            const y = (order[b] / LSH_BANDS) | 0;
             if (x === y || this.where.sameSchool(x, y) || this.metBefore(x, y, band, byRow, hashes)) continue;
             this.comparisons++;
             this.record(x, y, sets.similarity(x, y), best);
@@ -220,19 +220,19 @@ class ShingleCache {
 }
 
 /**
- * The band hashes (`byRow`, LSH_BANDS a row) sorted, with each one's row id beside it, ids rising within a hash: an
- * LSD radix sort (three passes of 11 bits, stable), several times faster than sorting hash · 2²¹ + id as doubles.
+ * The positions of the band hashes (`byRow`, LSH_BANDS a row: row id = position / LSH_BANDS) in hash order, positions
+ * rising within a hash: an LSD radix sort (three passes of 11 bits, stable), several times faster than sorting
+ * hash · 2²¹ + id as doubles, in the same 8 bytes a band; the sort's spare array then holds the hashes in that
+ * order (read in sequence, not looked up at random).
  */
-export function sortByHash(byRow: Uint32Array, used: number): { hashes: Uint32Array; ids: Uint32Array } {
-  let hashes = byRow.slice(0, used);
-  let ids = new Uint32Array(used);
-  for (let k = 0; k < used; k++) ids[k] = (k / LSH_BANDS) | 0;
-  let h2 = new Uint32Array(used);
-  let i2 = new Uint32Array(used);
+export function sortByHash(byRow: Uint32Array, used: number): { order: Uint32Array; hashes: Uint32Array } {
+  let order = new Uint32Array(used);
+  for (let k = 0; k < used; k++) order[k] = k;
+  let next = new Uint32Array(used);
   const count = new Int32Array(1 << 11);
   for (const shift of [0, 11, 22]) {
     count.fill(0);
-    for (let k = 0; k < used; k++) count[(hashes[k] >>> shift) & 0x7ff]++;
+    for (let k = 0; k < used; k++) count[(byRow[k] >>> shift) & 0x7ff]++;
     let sum = 0;
     for (let d = 0; d < count.length; d++) {
       const c = count[d];
@@ -240,14 +240,13 @@ export function sortByHash(byRow: Uint32Array, used: number): { hashes: Uint32Ar
       sum += c;
     }
     for (let k = 0; k < used; k++) {
-      const at = count[(hashes[k] >>> shift) & 0x7ff]++;
-      h2[at] = hashes[k];
-      i2[at] = ids[k];
+      const pos = order[k];
+      next[count[(byRow[pos] >>> shift) & 0x7ff]++] = pos;
     }
-    [hashes, h2] = [h2, hashes];
-    [ids, i2] = [i2, ids];
+    [order, next] = [next, order];
   }
-  return { hashes, ids };
+  for (let i = 0; i < used; i++) next[i] = byRow[order[i]];
+  return { order, hashes: next };
 }
 
 /** The first index of sorted `keys` holding a value ≥ `x`. */
