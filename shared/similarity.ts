@@ -224,25 +224,52 @@ export function textBands(text: string, rule: SimilarityRule): readonly string[]
 
 /**
  * The band values of a text under a rule (LSH_BANDS of them; the keys are `<band>:<value in base 36>`), or null when
- * it is too short to compare. Checks that only group rows compare these numbers (band · 2³² + value, or
- * bandKeyHash) and never spell the keys.
+ * it is too short to compare: what the server's band index stores (textBands spells them).
  */
 export function textBandValues(text: string, rule: SimilarityRule): Uint32Array | null {
-  let memo = recent.get(rule);
-  if (!memo) recent.set(rule, (memo = new Map()));
-  let values = memo.get(text);
-  if (values === undefined) {
-    if (memo.size >= RECENT_MAX) memo.clear();
-    const norm = normaliseForSimilarity(text);
-    const starts = codePointStarts(norm);
-    values = starts.length - 1 < rule.minLength ? null : bandValues(shingleMinhash(norm, starts, rule.k));
-    memo.set(text, values);
-  }
-  return values;
+  const sig = textSignature(text, rule);
+  return sig && bandValues(sig);
 }
 
 /**
- * The band values of recent texts per rule: a sheet's titles are banded by its own check and again for the district
+ * Grouping keys of a text's bands under a rule (LSH_BANDS 32-bit integers), or null when it is too short to compare:
+ * two texts get the same key at a band exactly when their band values there are equal (but for a 2⁻³² chance), for
+ * checks that only group rows within one run (the sheet check, consolidate) and never store the keys. A few
+ * multiplications a band, where the stored keys' decimal spelling costs ten times that.
+ */
+export function textBandGroups(text: string, rule: SimilarityRule): Int32Array | null {
+  const sig = textSignature(text, rule);
+  if (!sig) return null;
+  const out = new Int32Array(LSH_BANDS);
+  for (let b = 0; b < LSH_BANDS; b++) {
+    let h = Math.imul(b + 1, 0x9e3779b1);
+    for (let r = 0; r < ROWS_PER_BAND; r++) {
+      h = Math.imul(h ^ sig[b * ROWS_PER_BAND + r], 0x85ebca6b);
+      h ^= h >>> 13;
+    }
+    h = Math.imul(h ^ (h >>> 16), 0xc2b2ae35);
+    out[b] = h ^ (h >>> 16);
+  }
+  return out;
+}
+
+/** The MinHash signature of a text under a rule, or null when it is too short to compare (remembered: see recent). */
+function textSignature(text: string, rule: SimilarityRule): Uint32Array | null {
+  let memo = recent.get(rule);
+  if (!memo) recent.set(rule, (memo = new Map()));
+  let sig = memo.get(text);
+  if (sig === undefined) {
+    if (memo.size >= RECENT_MAX) memo.clear();
+    const norm = normaliseForSimilarity(text);
+    const starts = codePointStarts(norm);
+    sig = starts.length - 1 < rule.minLength ? null : shingleMinhash(norm, starts, rule.k);
+    memo.set(text, sig);
+  }
+  return sig;
+}
+
+/**
+ * The signatures of recent texts per rule: a sheet's titles are banded by its own check and again for the district
  * (the consolidate workers, the server's index), so the second time is a lookup. Cleared when full.
  */
 const recent = new WeakMap<SimilarityRule, Map<string, Uint32Array | null>>();
@@ -275,11 +302,11 @@ const WORK = new Int32Array(MINHASH_SIZE);
  * (the same fmix32 written out, values kept as int32 XOR 2³¹): no value leaves the small-integer range, where an
  * array of unsigned numbers above 2³¹ made V8 box every comparison (2–3× slower, same signature).
  */
-function shingleMinhash(s: string, starts: number[], k: number): number[] {
+function shingleMinhash(s: string, starts: number[], k: number): Uint32Array {
   const work = WORK;
   work.fill(0x7fffffff); // 0xffffffff biased
   const n = starts.length - 1;
-  const sig = new Array<number>(MINHASH_SIZE);
+  const sig = new Uint32Array(MINHASH_SIZE);
   if (n > 0) {
     const windows = n <= k ? 1 : n - k + 1;
     const span = n <= k ? n : k;
@@ -297,7 +324,7 @@ function shingleMinhash(s: string, starts: number[], k: number): number[] {
       }
     }
   }
-  for (let j = 0; j < MINHASH_SIZE; j++) sig[j] = (work[j] ^ 0x80000000) >>> 0;
+  for (let j = 0; j < MINHASH_SIZE; j++) sig[j] = work[j] ^ 0x80000000;
   return sig;
 }
 

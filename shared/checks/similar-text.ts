@@ -1,5 +1,5 @@
 /** similar_text: two teachers' rows whose 题目/正文 are near-duplicates (必须原创) — within one sheet; the server does the district. */
-import { RULES, setSimilarity, textBandValues, textShingleSet, type ShingleSet } from '../similarity';
+import { RULES, setSimilarity, textBandGroups, textShingleSet, type ShingleSet } from '../similarity';
 import type { Rule } from '../templates';
 import type { Check } from './check';
 
@@ -14,7 +14,7 @@ export const similarTextCheck: Check<R> = {
       const simRule = RULES[kind];
       const texts = t.values(field);
       // LSH buckets: only rows sharing a band are compared, so a sheet of thousands stays linear.
-      // (keyed by band · 2³² + band value: the band key as a number, never spelt out)
+      // (keyed by the bands' grouping keys: small integers, never the stored keys' spelling)
       const buckets = new Map<number, number[]>();
       const compared = new Set<number>(); // pairs a·n + b already compared (a row pair can share several bands)
       // Each row's shingles made once, however many candidates it meets (a common band can hold hundreds of rows).
@@ -27,10 +27,10 @@ export const similarTextCheck: Check<R> = {
       for (let i = 0; i < t.length; i++) {
         const text = texts[i];
         if (typeof text !== 'string') continue;
-        const values = textBandValues(text, simRule);
-        if (!values) continue;
-        for (let b = 0; b < values.length; b++) {
-          const band = b * 2 ** 32 + values[b];
+        const groups = textBandGroups(text, simRule);
+        if (!groups) continue;
+        for (let b = 0; b < groups.length; b++) {
+          const band = groups[b];
           const list = buckets.get(band);
           if (list) list.push(i);
           else buckets.set(band, [i]);

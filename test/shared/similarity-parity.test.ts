@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import * as before from '../../bench/baseline/similarity';
-import { bandKeyHash, bandKeys, hash32, LSH_BANDS, MINHASH_SIZE, normaliseForSimilarity, RULES, textBands, textBandValues, textSimilarity } from '../../shared/similarity';
+import { bandKeyHash, bandKeys, hash32, LSH_BANDS, MINHASH_SIZE, normaliseForSimilarity, RULES, textBandGroups, textBands, textBandValues, textSimilarity } from '../../shared/similarity';
 import { titleBandHashes } from '../../server/report/consolidate/near-dup';
 
 const chars = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
@@ -46,9 +46,38 @@ describe('near-duplicate fast path matches the definition', () => {
       { numRuns: 3000, seed: 20261203 },
     );
     const title = '浅谈小学数学课堂提问的有效性研究';
-    expect(titleBandHashes(title)).toEqual(before.textBands(title, before.RULES.title).map(before.hash32));
     expect(Array.from(textBandValues(title, RULES.title)!, (v, b) => `${b}:${v.toString(36)}`)).toEqual(textBands(title, RULES.title));
     expect(textBandValues('三月教学随笔', RULES.title)).toBeNull();
+  });
+
+  test('grouping keys (textBandGroups, what the sheet check and consolidate group by) agree exactly where the stored band keys agree', () => {
+    const alphabet = [...'小学数学课堂提问的有效性研究核心素养下单元教学三年级为例阅读写作', '😀', 'Ａ', '，'];
+    const text = fc.array(fc.constantFrom(...alphabet), { minLength: 6, maxLength: 30 }).map((a) => a.join(''));
+    // a text and a small edit of it share some bands, unrelated texts hardly any: both cases are met
+    const pair = fc.oneof(fc.tuple(text, text), fc.tuple(text, fc.nat(5), fc.constantFrom(...alphabet)).map(([t, at, c]) => [t, t.slice(0, at) + c + t.slice(at + 1)] as [string, string]));
+    let shared = 0;
+    let apart = 0;
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        for (const rule of [RULES.title, { ...RULES.body, minLength: 1 }]) {
+          const ka = textBands(a, rule);
+          const kb = textBands(b, rule);
+          const ga = textBandGroups(a, rule);
+          const gb = textBandGroups(b, rule);
+          expect(ga === null).toBe(ka.length === 0);
+          if (!ga || !gb) continue;
+          for (let band = 0; band < LSH_BANDS; band++) {
+            expect(ga[band] === gb[band]).toBe(ka[band] === kb[band]);
+            if (ka[band] === kb[band]) shared++;
+            else apart++;
+          }
+          expect(titleBandHashes(a)).toEqual(Array.from(textBandGroups(a, RULES.title) ?? [], (g) => g >>> 0));
+        }
+      }),
+      { numRuns: 2000, seed: 20261206 },
+    );
+    expect(shared).toBeGreaterThan(100);
+    expect(apart).toBeGreaterThan(100);
   });
 
   test('random texts give the same normal form, band keys and similarity', () => {

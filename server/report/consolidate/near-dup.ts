@@ -3,7 +3,7 @@
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
  * live as numbers in typed arrays (a 32-bit hash and a row id each), so 300 schools' reflections cost a few tens of MB.
  */
-import { bandKeyHash, LSH_BANDS, RULES, setSimilarity, textBandValues, textShingleSet, type ShingleSet } from '../../../shared/similarity';
+import { LSH_BANDS, RULES, setSimilarity, textBandGroups, textShingleSet, type ShingleSet } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
@@ -12,18 +12,18 @@ import { RowRefs } from './row-refs';
 const MAX_GROUP = 40; // a band shared by more rows than this is a stock phrase, not evidence
 const MAX_COMPARISONS = 2_000_000; // exact checks are bounded, whatever the input (≈ a minute at worst)
 
-/** A title's LSH band keys as 32-bit hashes ([] when it is too short to compare). */
+/** A title's LSH bands as 32-bit grouping keys (textBandGroups; [] when it is too short to compare). */
 export function titleBandHashes(title: string): number[] {
-  const values = textBandValues(title, RULES.title);
-  return values ? Array.from(values, (v, b) => bandKeyHash(b, v)) : [];
+  const groups = textBandGroups(title, RULES.title);
+  return groups ? Array.from(groups, (g) => g >>> 0) : [];
 }
 
 /** Band hashes of every reflection title, LSH_BANDS per row (zeros: too short), computed where the rows are read. */
 export function bandTable(titles: string[]): Uint32Array {
   const out = new Uint32Array(titles.length * LSH_BANDS);
   for (let n = 0; n < titles.length; n++) {
-    const values = textBandValues(titles[n], RULES.title);
-    if (values) for (let b = 0; b < LSH_BANDS; b++) out[n * LSH_BANDS + b] = bandKeyHash(b, values[b]);
+    const groups = textBandGroups(titles[n], RULES.title);
+    if (groups) out.set(groups, n * LSH_BANDS);
   }
   return out;
 }
