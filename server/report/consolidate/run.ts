@@ -171,7 +171,7 @@ function tallyAndCheck(
   // The band tables serve only the near-copy checks: let go once the last register they read is done.
   const lastTextKind = codes.filter((k) => textChecks.some((c) => c.target.kind === k)).pop();
   const pacer = new GcPacer(TALLY_SLACK_MB);
-  let ended = false;
+  let done: { summary: Summary; crossIssues: ReportIssue[] } | undefined;
   async function* rows(): AsyncGenerator<KindRow[]> {
     for (const kind of codes) {
       const titlesHere = titleChecks.filter((c) => c.target.kind === kind);
@@ -205,13 +205,20 @@ function tallyAndCheck(
       }
       if (kind === lastTextKind) bands.length = 0;
     }
-    ended = true;
+    // The figures and warnings are taken as soon as the last row is read, and the tallies and checks let go (the
+    // papers' title index alone is tens of MB): the summary, board, 问题清单 and the placing of the sheets follow.
+    done = {
+      summary: assembleSummary(ctx, [...tallies.values()].map((t) => t.finish())),
+      crossIssues: [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.issues)],
+    };
+    tallies.clear();
+    titleChecks.length = 0;
+    textChecks.length = 0;
+    collectGarbage();
   }
   const result = () => {
-    if (!ended) throw new Error('汇总须在全部行读完之后得出');
-    const summary = assembleSummary(ctx, [...tallies.values()].map((t) => t.finish()));
-    const crossIssues = [...titleChecks.flatMap((c) => c.issues), ...textChecks.flatMap((c) => c.issues)];
-    return { summary, crossIssues };
+    if (!done) throw new Error('汇总须在全部行读完之后得出');
+    return done;
   };
   return { rows: rows(), result };
 }
