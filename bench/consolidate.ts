@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { genSchool, schoolSheets, writeSheets } from './consolidate-data';
 
 const ROOT = join(__dirname, '..');
@@ -50,7 +50,8 @@ async function ensureInputs(schools: number, rows: number): Promise<void> {
 
 /** Runs a command under /usr/bin/time; returns wall and CPU seconds (user + sys), peak RSS (MB) and its output. */
 function timed(cmd: string, args: string[]): { seconds: number; cpu: number; rssMB: number; stdout: string; status: number | null } {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', cmd, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', cmd, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   if (!m) throw new Error(`无法测量：${cmd} ${args.join(' ')}\n${r.stderr}`);
   return { seconds: Number(m[1]), cpu: Number(m[3]) + Number(m[4]), rssMB: Math.round(Number(m[2]) / 1024), stdout: r.stdout, status: r.status };
@@ -62,7 +63,9 @@ export async function main(): Promise<void> {
   const rows = arg('rows', 3000);
   console.log(`汇总基准：${schools} 个学校文件 × ${rows} 行`);
   await ensureInputs(schools, rows);
-  const ours = timed(process.execPath, [join(ROOT, 'bin/yanbiao'), 'consolidate', IN, '--term', '2025春', '--as-of', '2025-07-31', '-o', join(DIR, 'report.xlsx')]);
+  // The command as a district officer runs it: bin/yanbiao itself, with the Node options of its first line
+  // (--single-threaded-gc), on this process's Node.
+  const ours = timed(join(ROOT, 'bin/yanbiao'), ['consolidate', IN, '--term', '2025春', '--as-of', '2025-07-31', '-o', join(DIR, 'report.xlsx')]);
   const teachers = /在岗教师 (\d+) 人/.exec(ours.stdout)?.[1];
   const papers = /论文\S* (\d+) 行/.exec(ours.stdout)?.[1];
   console.log(`  yanbiao consolidate：${ours.seconds.toFixed(1)} s（CPU ${ours.cpu.toFixed(1)} s），峰值内存 ${ours.rssMB} MB（退出码 ${ours.status}；在岗教师 ${teachers}，论文 ${papers}）`);
