@@ -254,7 +254,7 @@ export function textBandGroups(text: string, rule: SimilarityRule): Int32Array |
 }
 
 /** The MinHash signature of a text under a rule, or null when it is too short to compare (remembered: see recent). */
-function textSignature(text: string, rule: SimilarityRule): Uint32Array | null {
+function textSignature(text: string, rule: SimilarityRule): number[] | null {
   let memo = recent.get(rule);
   if (!memo) recent.set(rule, (memo = new Map()));
   let sig = memo.get(text);
@@ -272,8 +272,9 @@ function textSignature(text: string, rule: SimilarityRule): Uint32Array | null {
  * The signatures of recent texts per rule: a sheet's titles are banded by its own check and again for the district
  * (the consolidate workers, the server's index), so the second time is a lookup. Cleared when full.
  */
-const recent = new WeakMap<SimilarityRule, Map<string, Uint32Array | null>>();
-const RECENT_MAX = 20_000;
+const recent = new WeakMap<SimilarityRule, Map<string, number[] | null>>();
+/** Enough for a sheet's texts between its check and their banding for the district (half a kilobyte each). */
+const RECENT_MAX = 8192;
 
 /** Where each code point of `s` starts, and s.length at the end (so there are code points + 1 entries). */
 function codePointStarts(s: string): number[] {
@@ -302,11 +303,13 @@ const WORK = new Int32Array(MINHASH_SIZE);
  * (the same fmix32 written out, values kept as int32 XOR 2³¹): no value leaves the small-integer range, where an
  * array of unsigned numbers above 2³¹ made V8 box every comparison (2–3× slower, same signature).
  */
-function shingleMinhash(s: string, starts: number[], k: number): Uint32Array {
+function shingleMinhash(s: string, starts: number[], k: number): number[] {
   const work = WORK;
   work.fill(0x7fffffff); // 0xffffffff biased
   const n = starts.length - 1;
-  const sig = new Uint32Array(MINHASH_SIZE);
+  // A plain array (its numbers held unboxed, in the heap): a typed array of 256 bytes would be one more allocation
+  // outside the heap for every text, which a worker's memory showed (+30 MB at the run's peak).
+  const sig = new Array<number>(MINHASH_SIZE);
   if (n > 0) {
     const windows = n <= k ? 1 : n - k + 1;
     const span = n <= k ? n : k;
@@ -324,7 +327,7 @@ function shingleMinhash(s: string, starts: number[], k: number): Uint32Array {
       }
     }
   }
-  for (let j = 0; j < MINHASH_SIZE; j++) sig[j] = work[j] ^ 0x80000000;
+  for (let j = 0; j < MINHASH_SIZE; j++) sig[j] = (work[j] ^ 0x80000000) >>> 0;
   return sig;
 }
 
