@@ -134,7 +134,7 @@ export function bandKeys(sig: ArrayLike<number>): string[] {
 /**
  * The hash of each band of a signature: hash32 of the band's values joined with commas, fed digit by digit instead of
  * building that string (or the decimal string of each value: that allocation was most of a worker's banding time).
- * A band key is `<band>:<this value in base 36>`; bandKeyHash gives hash32 of that key without spelling it.
+ * A band key is `<band>:<this value in base 36>`.
  */
 function bandValues(sig: ArrayLike<number>): Uint32Array {
   const out = new Uint32Array(LSH_BANDS);
@@ -153,22 +153,6 @@ function keysOf(values: Uint32Array): string[] {
   const keys = new Array<string>(values.length);
   for (let b = 0; b < values.length; b++) keys[b] = `${b}:${values[b].toString(36)}`;
   return keys;
-}
-
-/** hash32(`${band}:${value.toString(36)}`), the 32-bit form of a band key, computed without the string. */
-export function bandKeyHash(band: number, value: number): number {
-  let h = feedDecimal(0x811c9dc5, band);
-  h = Math.imul(h ^ 0x3a, 0x01000193);
-  let n = 0;
-  let v = value >>> 0;
-  do {
-    const q = Math.floor(v / 36);
-    const d = v - q * 36;
-    DIGITS[n++] = d < 10 ? 0x30 + d : 0x57 + d;
-    v = q;
-  } while (v > 0);
-  while (n > 0) h = Math.imul(h ^ DIGITS[--n], 0x01000193);
-  return h >>> 0;
 }
 
 /** The decimal digits of one signature value (a 32-bit unsigned integer: at most 10), least significant first. */
@@ -234,8 +218,8 @@ export function textBandValues(text: string, rule: SimilarityRule): Uint32Array 
 /**
  * Grouping keys of a text's bands under a rule (LSH_BANDS 32-bit integers), or null when it is too short to compare:
  * two texts get the same key at a band exactly when their band values there are equal (but for a 2⁻³² chance), for
- * checks that only group rows within one run (the sheet check, consolidate) and never store the keys. A few
- * multiplications a band, where the stored keys' decimal spelling costs ten times that.
+ * checks that only group rows within one run (the sheet check, consolidate) and never store the keys: a few
+ * multiplications a band, where the stored keys are hashes of the values' decimal digits.
  */
 export function textBandGroups(text: string, rule: SimilarityRule): Int32Array | null {
   const sig = textSignature(text, rule);
@@ -300,8 +284,8 @@ const WORK = new Int32Array(MINHASH_SIZE);
  * minhash(shingles(s, k)) without building the shingles: each k-code-point window is hashed where it lies (the same
  * FNV-1a over the same code units as hash32 of the shingle string). A repeated shingle repeats its hash, and a
  * minimum does not care, so the signature is exactly minhash's. The 64 permutations run over 32-bit typed arrays
- * (the same fmix32 written out, values kept as int32 XOR 2³¹): no value leaves the small-integer range, where an
- * array of unsigned numbers above 2³¹ made V8 box every comparison (2–3× slower, same signature).
+ * (the same fmix32 written out, values kept as int32 XOR 2³¹): no value leaves the small-integer range, where
+ * unsigned numbers above 2³¹ are no small integers to V8 (same signature, faster).
  */
 function shingleMinhash(s: string, starts: number[], k: number): number[] {
   const work = WORK;
