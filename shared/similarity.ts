@@ -365,20 +365,28 @@ export function textShingleSet(text: string, rule: SimilarityRule): ShingleSet |
 
 /** Jaccard similarity of two shingle sets of textShingleSet (either form; 0 when either is empty). */
 export function setSimilarity(a: ShingleSet, b: ShingleSet): number {
-  if (a instanceof Uint32Array && b instanceof Uint32Array) {
-    if (a.length === 0 || b.length === 0) return 0;
-    let inter = 0;
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i] === b[j]) {
-        inter++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) i++;
-      else j++;
-    }
-    return inter / (a.length + b.length - inter);
-  }
+  if (a instanceof Uint32Array && b instanceof Uint32Array) return codeSimilarity(a, 0, a.length, b, 0, b.length);
   return jaccard(asStrings(a), asStrings(b));
+}
+
+/**
+ * Jaccard similarity of two sorted, distinct code runs: `a[aFrom, aTo)` and `b[bFrom, bTo)` (0 when either is empty);
+ * runs of one pool compare without a view of each.
+ */
+export function codeSimilarity(a: Uint32Array, aFrom: number, aTo: number, b: Uint32Array, bFrom: number, bTo: number): number {
+  if (aTo <= aFrom || bTo <= bFrom) return 0;
+  let inter = 0;
+  for (let i = aFrom, j = bFrom; i < aTo && j < bTo; ) {
+    const u = a[i];
+    const v = b[j];
+    if (u === v) {
+      inter++;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  return inter / (aTo - aFrom + (bTo - bFrom) - inter);
 }
 
 function asStrings(s: ShingleSet): Set<string> {

@@ -131,7 +131,8 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
     const others = await matching(db, 'reflection_bands', term, [...new Set(myBands.map((k) => k.key))]);
     const cands = [...candidates(myBands, others, await counting(others)).values()];
     const data = await rowsByKey(db, cands.flatMap(([m, o]) => [m, o]));
-    // A row meets several others (and one other through several bands): its shingles are made once.
+    // A row meets several others (and one other through several bands): its shingles are made once. A row no
+    // longer stored has none (null), and its pairs come to nothing.
     const sets = new Map<string, ShingleSet | null>();
     const setOf = (k: KeyRow, field: string, sim: 'title' | 'body') => {
       const id = `${k.submission_id}:${k.row}`;
@@ -144,7 +145,6 @@ export async function crossCheck(store: Store, term: string, submissionIds: numb
       return set;
     };
     for (const [m, o, field] of cands) {
-      if (!data.has(`${m.submission_id}:${m.row}`) || !data.has(`${o.submission_id}:${o.row}`)) continue;
       const kind = keyParts(m.key).sim;
       const rule = RULES[kind];
       const a = setOf(m, field, kind);

@@ -3,7 +3,7 @@
  * Like the server, MinHash LSH bands find candidates and exact shingle Jaccard confirms them; here the band keys
  * live as numbers in typed arrays (a 32-bit hash and a row id each), so 300 schools' reflections cost a few tens of MB.
  */
-import { LSH_BANDS, RULES, setSimilarity, textBandGroups, textShingleSet, type ShingleSet } from '../../../shared/similarity';
+import { codeSimilarity, LSH_BANDS, RULES, setSimilarity, textBandGroups, textShingleSet, type ShingleSet } from '../../../shared/similarity';
 import type { NormRecord } from '../../../shared/types';
 import { firstAuthor as firstName } from '../../store/index-keys';
 import type { ReportIssue } from '../types';
@@ -176,21 +176,7 @@ class ShingleCache {
     const b = this.make(y);
     if (a === -2 || b === -2) return 0;
     if (a === -3 || b === -3) return setSimilarity(this.set(x), this.set(y));
-    const pool = this.pool;
-    const aEnd = a + this.size[x];
-    const bEnd = b + this.size[y];
-    let inter = 0;
-    for (let i = a, j = b; i < aEnd && j < bEnd; ) {
-      const u = pool[i];
-      const v = pool[j];
-      if (u === v) {
-        inter++;
-        i++;
-        j++;
-      } else if (u < v) i++;
-      else j++;
-    }
-    return inter / (this.size[x] + this.size[y] - inter);
+    return codeSimilarity(this.pool, a, a + this.size[x], this.pool, b, b + this.size[y]);
   }
 
   private set(id: number): ShingleSet {
