@@ -200,6 +200,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('reflection_bands_key').execute();
       },
     },
+    '0011_versions_by_school': {
+      // Which versions count (store/current.ts currentAmong) asks, for each of ~400 submissions, whether its school
+      // has a newer accepted version of the same term and kind. PostgreSQL whose statistics lag behind a burst of
+      // uploads answered that from the (term, kind) index, reading every school's versions of the kind for each
+      // submission: 330 × 330 rows, 22 ms, twice per upload at 330 schools and growing with the district. Without
+      // that index the only one to take is the unique (school, term, kind, version), which reaches the school's
+      // versions alone. Nothing else needs it: a term's submissions are found by (term, definition_version).
+      async up(db: Kysely<any>) {
+        await db.schema.dropIndex('submissions_term').execute();
+      },
+    },
   };
 }
 

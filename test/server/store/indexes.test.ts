@@ -1,5 +1,5 @@
 /**
- * Migrations 0007–0009: the queries an upload makes by submission_id (its own cross-school keys, the cross
+ * Migrations 0007–0011: the queries an upload makes by submission_id (its own cross-school keys, the cross
  * findings of its submissions), by upload_id (its receipt) and for its term's definition version use an index on
  * SQLite and PostgreSQL, so an upload's cost does not grow with the keys of every school already stored. Checked
  * with each database's own query plan.
@@ -113,5 +113,40 @@ describe.each(storeKinds())('0010_keys_lead_the_key_indexes on %s', (kind) => {
       expect(plan).toMatch(new RegExp(index));
       if (kind === 'postgres') expect(plan).toMatch(/Index Cond: \(\((title_key|band) = ANY/);
     }
+  });
+});
+
+describe.each(storeKinds())('0011_versions_by_school on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof planned>>;
+  beforeAll(async () => (t = await planned(kind)));
+  afterAll(() => t.cleanup());
+
+  test("whether a school has a newer version is looked up among that school's versions, even with no statistics", async () => {
+    // store/current.ts currentAmong, as Kysely writes it
+    const q =
+      "select s.id from submissions as s where s.id in (1, 2, 3) and s.status = 'accepted' and not exists (select n.id from submissions as n " +
+      "where n.school_code = s.school_code and n.term = s.term and n.kind = s.kind and n.version > s.version and n.status = 'accepted')";
+    await migrate(t.db, kind, '0010_keys_lead_the_key_indexes');
+    if (kind === 'postgres') {
+      // 330 schools × 5 kinds of one term, never analysed (a burst of uploads): the (term, kind) index was taken and
+      // every school's version of the kind read for each submission asked about.
+      await sql.raw(`set enable_seqscan = on`).execute(t.db);
+      await sql.raw(`set session_replication_role = replica`).execute(t.db);
+      await sql
+        .raw(
+          `insert into submissions (upload_id, school_code, term, kind, version, sheet, row_count, warning_count, findings, columns, status, created_at)
+           select g, 'S' || (g % 330), '2025春', (array['roster','projects','courses','reflections','papers'])[1 + g / 330], 1, '表', 1, 0, '[]', '[]', 'accepted', 'x'
+           from generate_series(0, 1649) g`,
+        )
+        .execute(t.db);
+      await sql.raw(`set session_replication_role = origin`).execute(t.db);
+      expect(await t.plan(q)).toMatch(/Index Cond: \(\(term = s\.term\) AND \(kind = s\.kind\)\)/);
+    }
+    await migrate(t.db, kind);
+    const plan = await t.plan(q);
+    if (kind === 'postgres') expect(plan).toMatch(/Index Cond: \(.*school_code = s\.school_code.*\)/);
+    else expect(plan).toMatch(/USING (COVERING )?INDEX (submissions_version|sqlite_autoindex_submissions_\d) \(.*school_code=/);
+    expect(plan).not.toMatch(/submissions_term\b/);
+    expect(plan).toMatch(/submissions_version|sqlite_autoindex_submissions/);
   });
 });
