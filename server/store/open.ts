@@ -9,8 +9,12 @@ import { migrate } from './migrations';
 import { preparedOnce } from './statements';
 import type { DB, Store } from './schema';
 
-/** PostgreSQL connections of a store opened again in an upload worker (one upload at a time; its lookups run 4 at once). */
-const WORKER_POOL_SIZE = 4;
+/**
+ * PostgreSQL connections of a store opened again in an upload worker: it takes in one upload at a time (its four
+ * lookups share two). A process holds at most PG_POOL (10) + 2 × its workers (at most 4): 18, so five processes stay
+ * under PostgreSQL's default max_connections of 100.
+ */
+export const WORKER_POOL_SIZE = 2;
 
 /** Where to store: `databaseUrl` wins; otherwise `sqliteFile`. */
 export interface StoreConfig {
