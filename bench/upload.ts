@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { validateWorkbook } from '../shared';
@@ -217,7 +217,9 @@ async function runOne(kind: 'sqlite' | 'postgres', all: Workbook[], storeEnv: Re
   const store = await openStore(storeEnv.DATABASE_URL ? { databaseUrl: storeEnv.DATABASE_URL } : { sqliteFile: join(storeEnv.YANBIAO_DATA, 'yanbiao.sqlite') });
   const tokens = await seed(store, all);
   const servers: ChildServer[] = [];
-  for (let i = 0; i < processes; i++) servers.push(await startChild(childEnv(storeEnv, { LOG_LEVEL: 'error' })));
+  // Processes sharing one machine share its cores: each gets its share of upload workers, as a deployment would set.
+  const workers: Record<string, string> = processes > 1 ? { YANBIAO_UPLOAD_WORKERS: String(Math.max(1, Math.floor(availableParallelism() / processes))) } : {};
+  for (let i = 0; i < processes; i++) servers.push(await startChild(childEnv(storeEnv, { LOG_LEVEL: 'error', ...workers })));
   const probes = processes === 1;
   // Warm-up (compiling the code paths in every thread) and probes use schools of their own, after the main ones.
   const books = all.slice(0, SCHOOLS);

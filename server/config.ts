@@ -1,4 +1,4 @@
-/** Server settings from the environment: HOST, PORT, YANBIAO_DATA, DATABASE_URL, TLS_CERT/TLS_KEY, YANBIAO_DEMO. */
+/** Server settings from the environment: HOST, PORT, YANBIAO_DATA, DATABASE_URL, TLS_CERT/TLS_KEY, YANBIAO_DEMO, YANBIAO_UPLOAD_WORKERS. */
 import { join } from 'node:path';
 import type { StoreConfig } from './store/open';
 
@@ -25,4 +25,16 @@ export function listenConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Liste
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 不正确：${env.PORT}`);
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('TLS_CERT 和 TLS_KEY 须同时设置');
   return { host: env.HOST || '127.0.0.1', port, tls: env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : undefined };
+}
+
+/**
+ * YANBIAO_UPLOAD_WORKERS: the upload worker threads of this process (default: one per core, at most 4). Several
+ * server processes on one machine share its cores: give each cores ÷ processes.
+ */
+export function uploadWorkersFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.YANBIAO_UPLOAD_WORKERS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`YANBIAO_UPLOAD_WORKERS 不正确：${raw}（应为 1–64 的整数）`);
+  return n;
 }

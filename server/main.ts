@@ -17,8 +17,8 @@ export interface Running {
 }
 
 /** Starts listening; resolves once the port is bound. */
-export async function startServer(store: Store, listen: ListenConfig, logger?: Logger): Promise<Running> {
-  const app = createApp({ store, logger });
+export async function startServer(store: Store, listen: ListenConfig, logger?: Logger, uploadWorkers?: number): Promise<Running> {
+  const app = createApp({ store, logger, pool: uploadWorkers ? { size: uploadWorkers } : undefined });
   const server = listen.tls
     ? https.createServer({ cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) }, app)
     : http.createServer(app);

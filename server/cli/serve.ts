@@ -1,6 +1,7 @@
 /** `yanbiao serve`: opens the store (migrating it), creates the demo district on an empty store, and listens. */
 import type { Command } from './command';
-import { listenConfigFromEnv, storeConfigFromEnv } from '../config';
+import { listenConfigFromEnv, storeConfigFromEnv, uploadWorkersFromEnv } from '../config';
+import { DEFAULT_POOL } from '../upload/pool';
 import { catchUpCrossChecks } from '../cross/check';
 import { createDemoDistrict } from '../demo/district';
 import { makeLogger } from '../http/logging';
@@ -30,6 +31,7 @@ export const serveCommand: Command = {
   summary: '启动区级服务器（HOST/PORT，默认 127.0.0.1:8080；YANBIAO_DATA 或 DATABASE_URL；TLS_CERT/TLS_KEY 启用 HTTPS；YANBIAO_DEMO=0 不建演示数据）',
   async run() {
     const listen = listenConfigFromEnv();
+    const uploadWorkers = uploadWorkersFromEnv();
     const logger = makeLogger();
     // A long-running server: SQLite's checkpoints run on a thread of their own, not inside uploads' commits.
     const store = await openStore({ ...storeConfigFromEnv(), backgroundCheckpoints: true, onCheckpointError: (message) => logger.warn({ message }, 'background checkpoint failed') });
@@ -43,11 +45,12 @@ export const serveCommand: Command = {
     if (caughtUp > 0) logger.warn({ submissions: caughtUp }, 'cross-school checks caught up after an interrupted run');
     // A stray rejected promise must be logged, not take every school's connection down with it.
     process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
-    const running = await startServer(store, listen, logger);
+    const running = await startServer(store, listen, logger, uploadWorkers);
     // Republishes the district summary to Google Sheets after uploads when YANBIAO_SHEETS_SPREADSHEET is set.
     const sheets = autoPublishFromEnv(store, (level, msg, detail) => logger[level]({ detail }, msg));
     out(`研表服务器已启动：${running.url}`);
     out(`数据存储：${store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} ${store.where}`);
+    out(`上报处理线程：${uploadWorkers ?? DEFAULT_POOL.size} 个（读取、校验、保存各自进行；YANBIAO_UPLOAD_WORKERS 可改）`);
     const note = gcNote(process.execArgv);
     if (note) out(note);
     if (demo) {

@@ -43,8 +43,10 @@ test.each(storeKinds())('on %s: first start creates the demo district and prints
     } finally {
       await first.stop();
     }
-    const second = await startChild(childEnv(t.env, { YANBIAO_DEMO: '1' }));
+    const second = await startChild(childEnv(t.env, { YANBIAO_DEMO: '1', YANBIAO_UPLOAD_WORKERS: '1' }));
     try {
+      expect(first.output()).toMatch(/上报处理线程：[1-4] 个/);
+      expect(second.output()).toContain('上报处理线程：1 个');
       expect(second.output()).not.toMatch(/已创建演示区县/);
       expect(second.output()).toMatch(/令牌只在签发时显示一次/);
       expect(second.output()).toContain(kind === 'postgres' ? '数据存储：PostgreSQL' : '数据存储：SQLite');
