@@ -50,7 +50,7 @@ export const serveCommand: Command = {
     const sheets = autoPublishFromEnv(store, (level, msg, detail) => logger[level]({ detail }, msg));
     out(`研表服务器已启动：${running.url}`);
     out(`数据存储：${store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} ${store.where}`);
-    out(`上报处理线程：${uploadWorkers ?? DEFAULT_POOL.size} 个（读取、校验、保存各自进行；YANBIAO_UPLOAD_WORKERS 可改）`);
+    out(`上报处理线程：${uploadWorkers ?? DEFAULT_POOL.size} 个（读取与校验上传的工作簿；YANBIAO_UPLOAD_WORKERS 可改）`);
     const note = gcNote(process.execArgv);
     if (note) out(note);
     if (demo) {

@@ -9,13 +9,6 @@ import { migrate } from './migrations';
 import { preparedOnce } from './statements';
 import type { DB, Store } from './schema';
 
-/**
- * PostgreSQL connections of a store opened again in an upload worker: it takes in one upload at a time (its four
- * lookups share two). A process holds at most PG_POOL (10) + 2 × its workers (at most 4): 18, so five processes stay
- * under PostgreSQL's default max_connections of 100.
- */
-export const WORKER_POOL_SIZE = 2;
-
 /** Where to store: `databaseUrl` wins; otherwise `sqliteFile`. */
 export interface StoreConfig {
   databaseUrl?: string;
@@ -29,11 +22,6 @@ export interface StoreConfig {
   backgroundCheckpoints?: boolean;
   /** Told when a background checkpoint fails (logged by the server). */
   onCheckpointError?: (message: string) => void;
-  /**
-   * SQLite: another connection of this process checkpoints in the background (an upload worker's connection to the
-   * server's store): this one checkpoints only past SAFETY_PAGES, as the server's own does.
-   */
-  checkpointsElsewhere?: boolean;
 }
 
 /** Runs `work`, retrying for up to `ms` while another process holds the SQLite file locked. */
@@ -61,7 +49,6 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       db,
       dialect: 'postgres',
       where: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
-      reopen: { databaseUrl: config.databaseUrl, poolSize: WORKER_POOL_SIZE },
       close: () => db.destroy(),
     };
     try {
@@ -98,16 +85,13 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     throw err;
   }
   const opened = db;
-  const reopen: StoreConfig = { sqliteFile: file, checkpointsElsewhere: config.backgroundCheckpoints || config.checkpointsElsewhere };
-  if (config.checkpointsElsewhere) sqlite.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
-  if (!config.backgroundCheckpoints) return { db: opened, dialect: 'sqlite', where: file, reopen, close: () => opened.destroy() };
+  if (!config.backgroundCheckpoints) return { db: opened, dialect: 'sqlite', where: file, close: () => opened.destroy() };
   sqlite.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
   const checkpoints = new Checkpointer(file, config.onCheckpointError);
   return {
     db: opened,
     dialect: 'sqlite',
     where: file,
-    reopen,
     checkpoints,
     close: async () => {
       await checkpoints.stop();

@@ -1,6 +1,5 @@
 /** The store's tables as Kysely sees them. Times are ISO-8601 UTC text in both SQLite and PostgreSQL. */
 import type { Checkpointer } from './checkpoint';
-import type { StoreConfig } from './open';
 import type { Generated, Kysely } from 'kysely';
 
 /** A school of the district. */
@@ -161,10 +160,5 @@ export interface Store {
   where: string;
   /** SQLite with background checkpoints (StoreConfig.backgroundCheckpoints): the thread that runs them. */
   checkpoints?: Checkpointer;
-  /**
-   * How another thread opens this same store (its own connection): the upload workers store what they validated
-   * (server/upload/ingest.ts). Absent for a store no other connection can reach.
-   */
-  reopen?: StoreConfig;
   close(): Promise<void>;
 }

@@ -15,12 +15,6 @@ export function preparedOnce(db: Database.Database, size = KEPT_STATEMENTS): Sql
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
-      // Kysely opens a transaction with a deferred `begin`: its first read takes a snapshot, and its first write must
-      // then upgrade to the write lock. With more than one connection writing (the upload workers store in their own),
-      // an upgrade after another connection committed fails at once (SQLITE_BUSY_SNAPSHOT) and the whole transaction
-      // is redone. Every transaction here writes, so it takes the write lock as it begins, waiting its turn
-      // (busy_timeout) instead.
-      if (sql === 'begin') sql = 'begin immediate';
       const stmt = kept.get(sql);
       // A statement still being iterated (a streamed query) cannot run again until it ends: prepare another.
       if (stmt && !stmt.busy) {

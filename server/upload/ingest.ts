@@ -2,16 +2,8 @@
  * The one upload path (multipart .xlsx, the add-in's JSON grids and the demo district all come through here):
  * re-validate with the shared engine, refuse any error with 422 and store nothing, else store a new version of
  * every recognised sheet in one transaction, run the cross-school checks and answer with the receipt.
- *
- * On the server all of it runs in an upload worker with its own connection to the store (`store.reopen`): the
- * server's one thread only parses the request and answers. Before, the worker read and validated, and the server's
- * thread stored, checked and built the receipt (~29 ms of each upload at 300 schools, commit included): with 20
- * schools uploading at once that thread was the queue. The engines keep writers in turn (SQLite's write lock,
- * taken as each transaction begins; PostgreSQL's unique version numbers, retried); the cross-school check runs
- * after its own upload commits, so of two uploads stored at the same moment the later check sees the other.
  */
 import type { Logger } from 'pino';
-import { openStore, type StoreConfig } from '../store/open';
 import { isTerm, parseTerm, TEMPLATES, todayIso, type SheetInput } from '../../shared';
 import type { Finding } from '../../shared/findings/finding';
 import type { Receipt } from '../../shared/contract';
@@ -27,7 +19,7 @@ import type { ReadLimits } from '../xlsx/read';
 import { boundFindings, examineUpload, MAX_FINDINGS, type ExamineJob, type Examined } from './examine';
 import { PoolError, type UploadPool } from './pool';
 import { buildReceipt, priorReceipt } from './receipt';
-import { msSince, PhaseTimes, type Phase } from './timing';
+import { msSince, PhaseTimes } from './timing';
 
 /** One upload to take in: grids (the add-in's JSON, the demo, Sheets) or an .xlsx file's bytes. */
 export type IngestRequest = {
@@ -38,10 +30,10 @@ export type IngestRequest = {
   actor: string;
 } & ({ sheets: SheetInput[] } | { file: Buffer; limits: ReadLimits });
 
-/** How an upload is taken in: the clock, the log, and the worker pool (without one, all of it in this thread). */
+/** How an upload is taken in: the clock, the log, and the worker pool (without one, examined in this thread). */
 export interface IngestOptions {
   now?: Date;
-  logger?: Pick<Logger, 'error'>;
+  logger?: Logger;
   pool?: UploadPool;
   /** Filled in with the time each phase took (the route answers it as Server-Timing). */
   phases?: PhaseTimes;
@@ -59,7 +51,6 @@ function idempotencyMismatch(): HttpError {
 
 /** Validates and stores an upload; resolves to its receipt or throws an HttpError (400/404/413/422/503). */
 export async function ingest(store: Store, req: IngestRequest, opts: IngestOptions = {}): Promise<Receipt> {
-  if (opts.pool && store.reopen) return ingestInWorker(opts.pool, store.reopen, req, opts);
   const now = opts.now ?? new Date();
   const phases = opts.phases ?? new PhaseTimes();
   const term = requireTerm(req.term);
@@ -175,73 +166,4 @@ async function lookup(store: Store, code: string, term: string) {
 /** A receipt as it is answered: its findings bounded like a 422's. */
 function bounded(r: Receipt): Receipt {
   return { ...r, warnings: boundFindings(r.warnings as Finding[]), crossSchool: r.crossSchool.slice(0, MAX_FINDINGS) };
-}
-
-/** A whole upload for a worker: the request (a file's bytes move to the worker) and how to reach the store. */
-export interface IngestJob {
-  type: 'ingest';
-  store: StoreConfig;
-  req: Omit<IngestRequest, 'file'> & ({ sheets: SheetInput[] } | { file: Uint8Array; limits: ReadLimits });
-  /** The request's time (ISO): the server's clock, which tests may set. */
-  now: string;
-}
-
-/** What came of it: the receipt, or the HTTP refusal; the phases the worker timed; a cross check that failed. */
-export type Ingested = (
-  | { ok: true; receipt: Receipt }
-  | { ok: false; status: number; code: string; message: string; findings?: Finding[]; problems?: HttpError['problems'] }
-) & { phases: [Phase, number][]; crossFailed?: { uploadId: unknown; err: string } };
-
-async function ingestInWorker(pool: UploadPool, reopen: StoreConfig, req: IngestRequest, opts: IngestOptions): Promise<Receipt> {
-  const phases = opts.phases ?? new PhaseTimes();
-  const job: IngestJob = { type: 'ingest', store: reopen, now: (opts.now ?? new Date()).toISOString(), req: 'file' in req ? { ...req, file: new Uint8Array(req.file) } : req };
-  const sent = process.hrtime.bigint();
-  let answer: Ingested;
-  try {
-    answer = await pool.run(job);
-  } catch (err) {
-    if (err instanceof PoolError) throw new HttpError(err.status, err.code, err.message);
-    throw err;
-  }
-  let worked = 0;
-  for (const [phase, ms] of answer.phases) {
-    phases.add(phase, ms);
-    worked += ms;
-  }
-  // Waiting for a worker and passing the request and the answer between threads: the round trip less the work.
-  phases.add('queue', Math.max(0, msSince(sent) - worked));
-  if (answer.crossFailed) opts.logger?.error({ err: answer.crossFailed.err, uploadId: answer.crossFailed.uploadId }, 'cross-school check failed');
-  if (!answer.ok) throw new HttpError(answer.status, answer.code, answer.message, answer.findings, answer.problems);
-  return answer.receipt;
-}
-
-/** Stores this worker opened, by how they were reached (a worker serves one server's store; tests open several). */
-const stores = new Map<string, Promise<Store>>();
-
-function storeFor(config: StoreConfig): Promise<Store> {
-  const key = JSON.stringify(config);
-  let store = stores.get(key);
-  if (!store) {
-    store = openStore(config);
-    stores.set(key, store);
-    // A store that could not be opened (the server's database briefly away) is tried again by the next upload.
-    store.catch(() => stores.delete(key));
-  }
-  return store;
-}
-
-/** In an upload worker: the whole upload, as `ingest` does it, answered as data for the server's thread. */
-export async function ingestHere(job: IngestJob): Promise<Ingested> {
-  const phases = new PhaseTimes();
-  let crossFailed: Ingested['crossFailed'];
-  const logger = { error: (o: { err?: unknown; uploadId?: unknown }) => void (crossFailed = { uploadId: o.uploadId, err: String((o.err as Error)?.message ?? o.err) }) } as Pick<Logger, 'error'>;
-  const req: IngestRequest = 'file' in job.req ? { ...job.req, file: Buffer.from(job.req.file.buffer, job.req.file.byteOffset, job.req.file.byteLength) } : job.req;
-  try {
-    const store = await storeFor(job.store);
-    const receipt = await ingest(store, req, { now: new Date(job.now), phases, logger });
-    return { ok: true, receipt, phases: phases.entries(), crossFailed };
-  } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    return { ok: false, status: err.status, code: err.code, message: err.message, findings: err.findings, problems: err.problems, phases: phases.entries(), crossFailed };
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * Uploads are read, validated and stored off the event loop, in worker threads with their own heap limit and a time
- * limit, so no file, whatever it holds, can stop the server answering others or kill its process. A worker that runs out
+ * Uploads are read and validated off the event loop, in worker threads with their own heap limit and a time limit,
+ * so no file, whatever it holds, can stop the server answering others or kill its process. A worker that runs out
  * of memory, dies or passes the time limit is ended and replaced; its request gets a clear Chinese 413 or 503.
  * Jobs beyond the workers wait in a bounded queue (past it: 503, try again).
  */
@@ -8,10 +8,6 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExamineJob, Examined } from './examine';
-import type { IngestJob, Ingested } from './ingest';
-
-/** What a worker is given: a file or grids to examine, or a whole upload to take in (server/upload/ingest.ts). */
-export type PoolJob = ExamineJob | IngestJob;
 
 /** How the pool is sized and bounded. */
 export interface PoolOptions {
@@ -44,8 +40,8 @@ export class PoolError extends Error {
 }
 
 interface Pending {
-  job: PoolJob;
-  resolve: (v: Examined | Ingested) => void;
+  job: ExamineJob;
+  resolve: (v: Examined) => void;
   reject: (e: Error) => void;
 }
 
@@ -81,13 +77,11 @@ export class UploadPool {
     this.opts = { ...DEFAULT_POOL, ...opts };
   }
 
-  /** Runs a job in a worker; rejects with a PoolError when the worker fails or the queue is full. */
-  run(job: IngestJob): Promise<Ingested>;
-  run(job: ExamineJob): Promise<Examined>;
-  run(job: PoolJob): Promise<Examined | Ingested> {
+  /** Examines a job in a worker; rejects with a PoolError when the worker fails or the queue is full. */
+  run(job: ExamineJob): Promise<Examined> {
     if (this.closed) return Promise.reject(new PoolError(503, 'unavailable', '服务器正在关闭，请稍后重试'));
     if (this.queue.length >= this.opts.maxQueue) return Promise.reject(new PoolError(503, 'busy', '服务器繁忙，正在处理的上报过多，请稍后重试'));
-    return new Promise<Examined | Ingested>((resolve, reject) => {
+    return new Promise<Examined>((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();
     });
@@ -111,7 +105,7 @@ export class UploadPool {
 
   private start(): Slot {
     const slot: Slot = { worker: spawn(this.opts.memoryMb), busy: null, timer: null, ready: false };
-    slot.worker.on('message', (m: { ready: true } | { ok: true; value: Examined | Ingested } | { ok: false; error: string }) => {
+    slot.worker.on('message', (m: { ready: true } | { ok: true; value: Examined } | { ok: false; error: string }) => {
       if ('ready' in m) {
         slot.ready = true;
         if (slot.busy) this.arm(slot);
@@ -149,8 +143,7 @@ export class UploadPool {
     slot.busy = p;
     slot.worker.ref();
     if (slot.ready) this.arm(slot);
-    const bytes = p.job.type === 'ingest' ? ('file' in p.job.req ? p.job.req.file : undefined) : p.job.type === 'grids' ? undefined : p.job.file;
-    const transfer = bytes ? [bytes.buffer as ArrayBuffer] : [];
+    const transfer = p.job.type === 'grids' ? [] : [p.job.file.buffer as ArrayBuffer];
     slot.worker.postMessage(p.job, transfer);
   }
 

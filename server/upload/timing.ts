@@ -34,11 +34,6 @@ export class PhaseTimes {
     }
   }
 
-  /** The phases that ran and their milliseconds (to hand from a worker to the thread that answers). */
-  entries(): [Phase, number][] {
-    return [...this.spent];
-  }
-
   /** The Server-Timing header value: the phases that ran, in order, to 0.1 ms. */
   header(): string {
     return PHASES.filter((p) => this.spent.has(p))
