@@ -1,8 +1,8 @@
 /**
  * Migrations 0007–0011: the queries an upload makes by submission_id (its own cross-school keys, the cross
- * findings of its submissions), by upload_id (its receipt) and for its term's definition version use an index on
- * SQLite and PostgreSQL, so an upload's cost does not grow with the keys of every school already stored. Checked
- * with each database's own query plan.
+ * findings of its submissions), by upload_id (its receipt), for its term's definition version, by key (0010) and for
+ * which versions count (0011) use an index on SQLite and PostgreSQL that reaches only what they ask for, so an
+ * upload's cost does not grow with every school already stored. Checked with each database's own query plan.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
